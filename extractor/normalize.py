@@ -1,0 +1,82 @@
+"""Text clean-up that every reader's output goes through, and the matching key analysers use.
+
+The normalised text keeps the document's own spelling (old tone placement "hoà", "uỷ" stays as
+written); `match_key` folds case and tone placement without changing length, so a regex run on
+the key gives offsets that are valid in the text.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .blocks import Block, RawDocument
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+# markdown emphasis left over from legal-database exports: "**bold**" anywhere, "*italic*" at the
+# edges of a line (a lone "*" inside a sentence may be a footnote mark and stays)
+_MARKDOWN_EMPHASIS = re.compile(r"\*{2,}|^\*(?=\S)|(?<=\S)\*$")
+
+
+def clean_line(text: str) -> str:
+    """NFC, no zero-width characters, no markdown emphasis, single spaces, no outer spaces."""
+    text = unicodedata.normalize("NFC", text)
+    text = _ZERO_WIDTH.sub("", text)
+    text = _MARKDOWN_EMPHASIS.sub("", text)
+    text = _SPACES.sub(" ", text)
+    return text.strip()
+
+
+def clean_block_text(text: str) -> str:
+    """Clean each line of a block; blank lines inside a block are dropped."""
+    lines = (clean_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def normalize(raw: RawDocument) -> RawDocument:
+    """Clean every block's text (and every table cell); drop blocks left empty."""
+    blocks: list[Block] = []
+    for block in raw.blocks:
+        if block.rows:
+            for row in block.rows:
+                for cell in row:
+                    cell.text = clean_block_text(cell.text)
+            if any(cell.text for row in block.rows for cell in row):
+                blocks.append(block)
+            continue
+        block.text = clean_block_text(block.text)
+        if block.text:
+            blocks.append(block)
+    raw.blocks = blocks
+    return raw
+
+
+# Old tone placement (hoà, hoá, uỷ, thuý) -> new (hòa, hóa, ủy, thúy): the tone moves from the
+# second vowel of oa/oe/uy back onto the first, when nothing follows in the syllable.
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+_OLD_TONE = re.compile(rf"([oOuU])([aAeEyY])([{_TONES}])(?![A-Za-z\u0300-\u036f])")
+
+
+def retone(text: str) -> str:
+    """Old-style tone placement to new style; same length in NFC."""
+    decomposed = unicodedata.normalize("NFD", text)
+    moved = _OLD_TONE.sub(lambda m: m.group(1) + m.group(3) + m.group(2), decomposed)
+    return unicodedata.normalize("NFC", moved)
+
+
+def match_key(text: str) -> str:
+    """Lower case, new tone placement, dashes folded to '-'; exactly as long as `text` (NFC).
+
+    Analysers search the key and use the offsets in the text itself.
+    """
+    key = retone(text).lower()
+    key = re.sub(r"[\u2010-\u2015\u2212]", "-", key)
+    if len(key) != len(text):  # a character whose lower case changes length (never in Vietnamese)
+        key = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return key
+
+
+def strip_diacritics(text: str) -> str:
+    """'Kế hoạch' -> 'Ke hoach' (đ -> d): for lenient lookups, never for output."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in text if not unicodedata.combining(c))
