@@ -52,9 +52,10 @@ def normalize(raw: RawDocument) -> RawDocument:
 
 
 # Old tone placement (hoà, hoá, uỷ, thuý) -> new (hòa, hóa, ủy, thúy): the tone moves from the
-# second vowel of oa/oe/uy back onto the first, when nothing follows in the syllable.
+# second vowel of oa/oe/uy back onto the first, when nothing follows in the syllable; after "q"
+# the "u" is part of the consonant ("quý", "quà") and the tone stays.
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
-_OLD_TONE = re.compile(rf"([oOuU])([aAeEyY])([{_TONES}])(?![A-Za-z\u0300-\u036f])")
+_OLD_TONE = re.compile(rf"(?<![qQ])([oOuU])([aAeEyY])([{_TONES}])(?![A-Za-z\u0300-\u036f])")
 
 
 def retone(text: str) -> str:
