@@ -1,0 +1,707 @@
+"""Word .docx: paragraphs, tables, automatic numbering and footnotes, read straight from the XML.
+
+The package is opened with `zipfile` and its parts parsed with lxml: python-docx's object layer
+costs more than the whole read and hides what we need (numbering, footnotes, content controls).
+
+What the reader keeps, in document order:
+- paragraphs, with Word automatic numbering written into the text as it is displayed ("I.",
+  "1.", "a)", "1.2."; a bullet becomes "- " and the block a list item), because real plans often
+  number their headings that way and the number is not in the paragraph's own text;
+- tables as rows x cells (a horizontally merged cell once, a vertically merged continuation cell
+  empty), content controls (`w:sdt`) and tracked insertions as ordinary content;
+- footnotes and endnotes as `footnote` blocks after the body, in the order they are referenced
+  (real plans cite documents there); the reference marks stay out of the body text.
+Page headers and footers, deleted revisions, field codes and hidden text are left out.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from lxml import etree
+
+from ..blocks import FOOTNOTE, LIST_ITEM, PARAGRAPH, TABLE, Block, Cell, RawDocument, Style
+from ..errors import ReadError
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_VAL = W + "val"
+
+# Zip bomb bounds. Real .docx files expand 5-20x (XML compresses well, images not at all); a
+# bomb expands by thousands. The ratio bound has a floor so a tiny file with a little text passes.
+MAX_EXPANSION = 100  # uncompressed total over this many times the file size ...
+MIN_UNCOMPRESSED_BOUND = 32 * 1024 * 1024  # ... and over this many bytes is refused
+MAX_UNCOMPRESSED = 1024 * 1024 * 1024  # whatever the file size
+MAX_PART = 128 * 1024 * 1024  # one XML part we parse (document.xml of a 500-page report: ~20 MB)
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
+                              remove_comments=True, remove_pis=True)
+
+# Elements that only wrap paragraph content (their runs are displayed as if they were direct).
+_INLINE_WRAPPERS = frozenset(W + t for t in (
+    "hyperlink", "ins", "smartTag", "customXml", "fldSimple", "moveTo", "dir", "bdo"))
+# Elements that wrap block content (paragraphs, tables) at body or cell level.
+_BLOCK_WRAPPERS = frozenset(W + t for t in ("customXml", "ins", "moveTo"))
+
+_P, _R, _T, _TBL, _TR, _TC = (W + t for t in ("p", "r", "t", "tbl", "tr", "tc"))
+_SDT, _SDT_CONTENT = W + "sdt", W + "sdtContent"
+_PPR, _RPR, _PSTYLE, _RSTYLE = W + "pPr", W + "rPr", W + "pStyle", W + "rStyle"
+_NUMPR, _NUMID, _ILVL, _JC = W + "numPr", W + "numId", W + "ilvl", W + "jc"
+_B, _I, _SZ, _VANISH = W + "b", W + "i", W + "sz", W + "vanish"
+_TAB, _PTAB, _BR, _CR = W + "tab", W + "ptab", W + "br", W + "cr"
+_NB_HYPHEN, _SOFT_HYPHEN, _SYM = W + "noBreakHyphen", W + "softHyphen", W + "sym"
+_FOOTNOTE_REF, _ENDNOTE_REF = W + "footnoteReference", W + "endnoteReference"
+_TCPR, _VMERGE, _HMERGE = W + "tcPr", W + "vMerge", W + "hMerge"
+_OFF = frozenset(("0", "false", "off", "none"))
+
+
+def read(data: bytes, path: Path) -> RawDocument:
+    package = _open_package(data, path.name)
+    reader = _DocxReader(package, path.name)
+    return RawDocument(format="docx", blocks=reader.blocks())
+
+
+# --- the package --------------------------------------------------------------------------------
+
+@dataclass
+class _Package:
+    zip: zipfile.ZipFile
+    name: str
+    main: str  # the main document part, normally word/document.xml
+    parts: dict[str, str] = field(default_factory=dict)  # relationship kind -> part name
+
+    def xml(self, part: str | None):
+        """The parsed part, or None when the package does not have it."""
+        if part is None:
+            return None
+        try:
+            info = self.zip.getinfo(part)
+        except KeyError:
+            return None
+        if info.file_size > MAX_PART:
+            raise ReadError("docx_too_large", f"{self.name}: the part {part} expands to "
+                                              f"{info.file_size:,} bytes (limit {MAX_PART:,})")
+        try:
+            raw = self.zip.read(info)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as e:
+            raise ReadError("corrupt_docx", f"{self.name}: the part {part} is damaged ({e})") from None
+        except (NotImplementedError, RuntimeError) as e:  # unknown compression, encrypted member
+            raise ReadError("corrupt_docx", f"{self.name}: the part {part} cannot be read ({e})") from None
+        try:
+            return etree.fromstring(raw, _XML_PARSER)
+        except etree.XMLSyntaxError as e:
+            raise ReadError("corrupt_docx", f"{self.name}: the part {part} is not well-formed XML ({e})") from None
+
+
+def _open_package(data: bytes, name: str) -> _Package:
+    if data.startswith(_OLE_MAGIC):
+        raise ReadError("corrupt_docx", f"{name}: not a .docx package but an OLE compound file: an old "
+                                        f"Word .doc saved under a .docx name (rename it to .doc), or a "
+                                        f"password-protected .docx (remove the password)")
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+        infos = package.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as e:
+        what = "truncated or damaged" if data.startswith(b"PK") else "not a zip package"
+        raise ReadError("corrupt_docx", f"{name}: not a readable .docx file ({what}: {e})") from None
+    total = sum(info.file_size for info in infos)
+    bound = min(max(MAX_EXPANSION * len(data), MIN_UNCOMPRESSED_BOUND), MAX_UNCOMPRESSED)
+    if total > bound:
+        raise ReadError("docx_too_large", f"{name}: its content expands to {total:,} bytes from "
+                                          f"{len(data):,} (limit {bound:,}); refused as a possible zip bomb")
+    names = {info.filename for info in infos}
+    main = _main_part(package, names)
+    if main is None:
+        raise ReadError("corrupt_docx", f"{name}: a zip file without word/document.xml, so not a "
+                                        f"Word document")
+    result = _Package(package, name, main)
+    result.parts = _related_parts(result, names)
+    return result
+
+
+def _main_part(package: zipfile.ZipFile, names: set[str]) -> str | None:
+    """The officeDocument part named by _rels/.rels (some tools write word/document2.xml)."""
+    if "_rels/.rels" in names:
+        try:
+            rels = etree.fromstring(package.read("_rels/.rels"), _XML_PARSER)
+            for rel in rels.iter(_REL):
+                if rel.get("Type", "").endswith("/officeDocument"):
+                    target = rel.get("Target", "").lstrip("/")
+                    if target in names:
+                        return target
+        except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, OSError):
+            pass
+    return "word/document.xml" if "word/document.xml" in names else None
+
+
+_RELATED = ("styles", "numbering", "footnotes", "endnotes")
+
+
+def _related_parts(package: _Package, names: set[str]) -> dict[str, str]:
+    folder = PurePosixPath(package.main).parent
+    found = {kind: str(folder / f"{kind}.xml") for kind in _RELATED}
+    rels_name = str(folder / "_rels" / (PurePosixPath(package.main).name + ".rels"))
+    if rels_name in names:
+        try:
+            rels = etree.fromstring(package.zip.read(rels_name), _XML_PARSER)
+        except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, OSError):
+            rels = None
+        for rel in rels.iter(_REL) if rels is not None else ():
+            kind = rel.get("Type", "").rsplit("/", 1)[-1]
+            if kind in _RELATED and rel.get("TargetMode") != "External":
+                target = rel.get("Target", "")
+                found[kind] = target.lstrip("/") if target.startswith("/") else _join(folder, target)
+    return {kind: part for kind, part in found.items() if part in names}
+
+
+def _join(folder: PurePosixPath, target: str) -> str:
+    parts: list[str] = []
+    for piece in (folder / target).parts:
+        if piece == "..":
+            if parts:
+                parts.pop()
+        elif piece != ".":
+            parts.append(piece)
+    return "/".join(parts)
+
+
+# --- styles -------------------------------------------------------------------------------------
+
+def _on(element) -> bool:
+    """A Word on/off property: present means on unless its value says off."""
+    return element.get(_VAL, "1").lower() not in _OFF
+
+
+@dataclass(slots=True)
+class _RunFormat:
+    bold: bool | None = None
+    italic: bool | None = None
+    size: float | None = None  # points
+
+    def over(self, base: _RunFormat) -> _RunFormat:
+        """These properties where set, `base` elsewhere."""
+        return _RunFormat(base.bold if self.bold is None else self.bold,
+                          base.italic if self.italic is None else self.italic,
+                          base.size if self.size is None else self.size)
+
+
+def _run_format(rpr) -> _RunFormat:
+    fmt = _RunFormat()
+    if rpr is None:
+        return fmt
+    for child in rpr:
+        tag = child.tag
+        if tag == _B:
+            fmt.bold = _on(child)
+        elif tag == _I:
+            fmt.italic = _on(child)
+        elif tag == _SZ:
+            try:
+                fmt.size = int(child.get(_VAL)) / 2
+            except (TypeError, ValueError):
+                pass
+    return fmt
+
+
+@dataclass(slots=True)
+class _ParagraphStyle:
+    name: str | None
+    run: _RunFormat
+    centered: bool | None
+    num_id: str | None
+    ilvl: int | None
+
+
+class _Styles:
+    """Paragraph and character styles with `basedOn` inheritance resolved (cached per id)."""
+
+    def __init__(self, root) -> None:
+        self._raw: dict[str, object] = {}
+        self.default_paragraph: str | None = None
+        self.defaults = _RunFormat(False, False, 10.0)  # Word's defaults when styles.xml says nothing
+        self._paragraph: dict[str | None, _ParagraphStyle] = {}
+        self._character: dict[str, _RunFormat] = {}
+        if root is None:
+            return
+        rpr_default = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+        self.defaults = _run_format(rpr_default).over(self.defaults)
+        for style in root.iter(W + "style"):
+            style_id = style.get(W + "styleId")
+            if style_id is None:
+                continue
+            self._raw[style_id] = style
+            if style.get(W + "type") == "paragraph" and _on_attr(style.get(W + "default")):
+                self.default_paragraph = style_id
+
+    def paragraph(self, style_id: str | None) -> _ParagraphStyle:
+        cached = self._paragraph.get(style_id)
+        if cached is None:
+            cached = self._paragraph[style_id] = self._resolve_paragraph(style_id, 0)
+        return cached
+
+    def character(self, style_id: str) -> _RunFormat:
+        cached = self._character.get(style_id)
+        if cached is None:
+            cached = self._character[style_id] = self._resolve_character(style_id, 0)
+        return cached
+
+    def _resolve_paragraph(self, style_id: str | None, depth: int) -> _ParagraphStyle:
+        style = self._raw.get(style_id) if style_id is not None else None
+        if style is None or depth > 20:
+            return _ParagraphStyle(None, self.defaults, None, None, None)
+        based_on = style.find(W + "basedOn")
+        base = self._resolve_paragraph(based_on.get(_VAL) if based_on is not None else None, depth + 1)
+        name_el = style.find(W + "name")
+        name = _display_name(name_el.get(_VAL)) if name_el is not None else style_id
+        centered, num_id, ilvl = base.centered, base.num_id, base.ilvl
+        ppr = style.find(_PPR)
+        if ppr is not None:
+            jc = ppr.find(_JC)
+            if jc is not None:
+                centered = jc.get(_VAL) == "center"
+            numpr = ppr.find(_NUMPR)
+            if numpr is not None:
+                num_el, ilvl_el = numpr.find(_NUMID), numpr.find(_ILVL)
+                if num_el is not None:
+                    num_id, ilvl = num_el.get(_VAL), None
+                if ilvl_el is not None:
+                    ilvl = _int(ilvl_el.get(_VAL))
+        return _ParagraphStyle(name, _run_format(style.find(_RPR)).over(base.run), centered, num_id, ilvl)
+
+    def _resolve_character(self, style_id: str, depth: int) -> _RunFormat:
+        style = self._raw.get(style_id)
+        if style is None or depth > 20:
+            return _RunFormat()
+        based_on = style.find(W + "basedOn")
+        base = (self._resolve_character(based_on.get(_VAL), depth + 1) if based_on is not None
+                else _RunFormat())
+        return _run_format(style.find(_RPR)).over(base)
+
+
+def _display_name(name: str | None) -> str | None:
+    # styles.xml spells Word's built-in styles in lower case ("heading 1"); Word shows "Heading 1"
+    return name[:1].upper() + name[1:] if name else name
+
+
+def _on_attr(value: str | None) -> bool:
+    return value is not None and value.lower() not in _OFF
+
+
+def _int(value: str | None, default: int | None = None) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+# --- numbering ----------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = "%1."
+    restart: int | None = None  # lvlRestart: 0 = never; n = after a use of level n-1 or shallower
+    legal: bool = False  # isLgl: every level shown as a decimal number ("1.2." under "I.")
+    style: str | None = None  # the paragraph style bound to this level (lvl/pStyle)
+
+
+def _parse_level(lvl) -> _Level:
+    level = _Level()
+    for child in lvl:
+        tag, value = child.tag, child.get(_VAL)
+        if tag == W + "start":
+            level.start = _int(value, 1)
+        elif tag == W + "numFmt":
+            level.fmt = value or "decimal"
+        elif tag == W + "lvlText":
+            level.text = value or ""
+        elif tag == W + "lvlRestart":
+            level.restart = _int(value)
+        elif tag == W + "isLgl":
+            level.legal = _on(child)
+        elif tag == _PSTYLE:
+            level.style = value
+    return level
+
+
+@dataclass(slots=True)
+class _List:
+    """One w:num: its levels (abstract levels with overrides applied) and where its counter lives."""
+
+    levels: dict[int, _Level]
+    counter_key: str
+    start_overrides: dict[int, int]
+
+
+class _Numbering:
+    """Word automatic numbering, replayed in document order to give each paragraph its label.
+
+    Counters belong to the abstract numbering definition, so two w:num sharing one abstractNum
+    continue each other (as Word shows them), unless a w:num overrides a start value: then it is
+    a list of its own. Using a level restarts the deeper levels (unless lvlRestart says otherwise).
+    """
+
+    def __init__(self, root, styles: _Styles) -> None:
+        self._lists: dict[str, _List] = {}
+        self._counters: dict[str, list[int | None]] = {}
+        self._styles = styles
+        if root is None:
+            return
+        abstracts: dict[str, dict[int, _Level]] = {}
+        style_links: dict[str, str] = {}  # abstractNum id -> numbering style it takes its levels from
+        for abstract in root.iter(W + "abstractNum"):
+            aid = abstract.get(W + "abstractNumId")
+            abstracts[aid] = {_int(lvl.get(W + "ilvl"), 0): _parse_level(lvl) for lvl in abstract.iter(W + "lvl")}
+            link = abstract.find(W + "numStyleLink")
+            if link is not None:
+                style_links[aid] = link.get(_VAL)
+        nums: dict[str, tuple[str, object]] = {}
+        for num in root.iter(W + "num"):
+            abstract_id = num.find(W + "abstractNumId")
+            if abstract_id is not None:
+                nums[num.get(W + "numId")] = (abstract_id.get(_VAL), num)
+        for num_id, (aid, num) in nums.items():
+            levels = abstracts.get(aid, {})
+            if aid in style_links and not levels:  # levels defined through a numbering style
+                linked = styles.paragraph(style_links[aid]).num_id
+                if linked in nums:
+                    aid = nums[linked][0]
+                    levels = abstracts.get(aid, {})
+            levels = dict(levels)
+            start_overrides = {}
+            for override in num.iter(W + "lvlOverride"):
+                ilvl = _int(override.get(W + "ilvl"), 0)
+                replacement = override.find(W + "lvl")
+                if replacement is not None:
+                    levels[ilvl] = _parse_level(replacement)
+                start = override.find(W + "startOverride")
+                if start is not None:
+                    start_overrides[ilvl] = _int(start.get(_VAL), 1)
+            key = f"num:{num_id}" if start_overrides else f"abstract:{aid}"
+            self._lists[num_id] = _List(levels, key, start_overrides)
+
+    def label(self, num_id: str, ilvl: int | None, style_id: str | None) -> tuple[str, bool] | None:
+        """(the visible label, is a bullet) for the next paragraph in this list; None if unnumbered."""
+        numbered = self._lists.get(num_id)
+        if numbered is None:
+            return None
+        if ilvl is None:  # a style bound to a level names it in the level, not in the style
+            ilvl = next((i for i, lvl in numbered.levels.items() if style_id and lvl.style == style_id), 0)
+        level = numbered.levels.get(ilvl)
+        if level is None:
+            return None
+        counters = self._counters.get(numbered.counter_key)
+        if counters is None:
+            counters = self._counters[numbered.counter_key] = [None] * 10
+        ilvl = min(max(ilvl, 0), 9)
+        current = counters[ilvl]
+        counters[ilvl] = self._start(numbered, ilvl) if current is None else current + 1
+        for deeper in range(ilvl + 1, 10):
+            restart = numbered.levels[deeper].restart if deeper in numbered.levels else None
+            if restart is None or (restart != 0 and ilvl <= restart - 1):
+                counters[deeper] = None
+        if level.fmt == "bullet":
+            return "-", True
+        if level.fmt == "none" or not level.text:
+            return None
+
+        def number(match: re.Match) -> str:
+            at = int(match.group(1)) - 1
+            value = counters[at] if 0 <= at < 10 and counters[at] is not None else self._start(numbered, at)
+            shown = numbered.levels.get(at)
+            fmt = "decimal" if level.legal or shown is None else shown.fmt
+            return format_number(value, fmt)
+
+        text = _PLACEHOLDER.sub(number, level.text).strip()
+        return (text, False) if text else None
+
+    @staticmethod
+    def _start(numbered: _List, ilvl: int) -> int:
+        if ilvl in numbered.start_overrides:
+            return numbered.start_overrides[ilvl]
+        level = numbered.levels.get(ilvl)
+        return level.start if level is not None else 1
+
+
+_PLACEHOLDER = re.compile(r"%([1-9])")
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def to_roman(n: int) -> str:
+    out = []
+    for value, letters in _ROMAN:
+        count, n = divmod(n, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
+def to_letters(n: int) -> str:
+    """Word's letter numbering: a..z, then aa..zz, then aaa... (not base 26)."""
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def format_number(n: int, fmt: str) -> str:
+    """A counter value as Word displays it in numFmt `fmt` (unknown formats as decimals)."""
+    if n <= 0 and fmt not in ("decimal", "decimalZero"):
+        return str(n)
+    if fmt == "upperRoman":
+        return to_roman(n)
+    if fmt == "lowerRoman":
+        return to_roman(n).lower()
+    if fmt == "upperLetter":
+        return to_letters(n).upper()
+    if fmt == "lowerLetter":
+        return to_letters(n)
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)
+
+
+# --- the document -------------------------------------------------------------------------------
+
+class _Counts:
+    """Characters of a paragraph by formatting, to tell whether most of it is bold."""
+
+    __slots__ = ("total", "bold", "italic", "sizes")
+
+    def __init__(self) -> None:
+        self.total = self.bold = self.italic = 0
+        self.sizes: dict[float, int] = {}
+
+
+class _DocxReader:
+    def __init__(self, package: _Package, name: str) -> None:
+        self.package = package
+        self.name = name
+        self.styles = _Styles(package.xml(package.parts.get("styles")))
+        self.numbering = _Numbering(package.xml(package.parts.get("numbering")), self.styles)
+        self.note_refs: list[tuple[str, str]] | None = []  # (footnotes|endnotes, id) in body order
+
+    def blocks(self) -> list[Block]:
+        root = self.package.xml(self.package.main)
+        body = root.find(W + "body") if root is not None else None
+        if body is None:
+            raise ReadError("corrupt_docx", f"{self.name}: {self.package.main} has no document body")
+        blocks: list[Block] = []
+        self._body(body, blocks)
+        blocks.extend(self._notes())
+        return blocks
+
+    def _body(self, container, blocks: list[Block]) -> None:
+        for child in container:
+            tag = child.tag
+            if tag == _P:
+                block = self._paragraph(child)
+                if block is not None:
+                    blocks.append(block)
+            elif tag == _TBL:
+                blocks.append(Block(TABLE, rows=[[Cell(text) for text in row] for row in self._table(child)]))
+            elif tag == _SDT:
+                content = child.find(_SDT_CONTENT)
+                if content is not None:
+                    self._body(content, blocks)
+            elif tag in _BLOCK_WRAPPERS:
+                self._body(child, blocks)
+
+    # paragraphs
+
+    def _paragraph(self, p, numbering: bool = True) -> Block | None:
+        ppr = p.find(_PPR)
+        style_id = self.styles.default_paragraph
+        num_id = ilvl = None
+        centered = None
+        if ppr is not None:
+            pstyle = ppr.find(_PSTYLE)
+            if pstyle is not None:
+                style_id = pstyle.get(_VAL)
+            numpr = ppr.find(_NUMPR)
+            if numpr is not None:
+                num_el, ilvl_el = numpr.find(_NUMID), numpr.find(_ILVL)
+                num_id = num_el.get(_VAL) if num_el is not None else None
+                ilvl = _int(ilvl_el.get(_VAL)) if ilvl_el is not None else None
+            jc = ppr.find(_JC)
+            if jc is not None:
+                centered = jc.get(_VAL) == "center"
+        style = self.styles.paragraph(style_id)
+        if num_id is None:
+            num_id = style.num_id
+        if ilvl is None and num_id == style.num_id:
+            ilvl = style.ilvl
+        label = None
+        if numbering and num_id is not None and num_id != "0":
+            label = self.numbering.label(num_id, ilvl, style_id)
+
+        pieces: list[str] = []
+        counts = _Counts()
+        self._inline(p, pieces, counts, style.run)
+        text = "".join(pieces)
+        if not text.strip():
+            return None
+        kind = PARAGRAPH
+        if label is not None:
+            text = f"{label[0]} {text.lstrip()}"
+            if label[1]:
+                kind = LIST_ITEM
+        hints = Style(
+            bold=counts.bold * 2 > counts.total if counts.total else None,
+            italic=counts.italic * 2 > counts.total if counts.total else None,
+            font_size=max(counts.sizes, key=counts.sizes.__getitem__) if counts.sizes else None,
+            centered=style.centered if centered is None else centered,
+            style_name=style.name,
+            numbered=label is not None and not label[1],
+        )
+        return Block(kind, text, hints)
+
+    def _inline(self, element, pieces: list[str], counts: _Counts, base: _RunFormat) -> None:
+        for child in element:
+            tag = child.tag
+            if tag == _R:
+                self._run(child, pieces, counts, base)
+            elif tag in _INLINE_WRAPPERS:
+                self._inline(child, pieces, counts, base)
+            elif tag == _SDT:
+                content = child.find(_SDT_CONTENT)
+                if content is not None:
+                    self._inline(content, pieces, counts, base)
+            # anything else (pPr, deleted text, bookmarks, proofing marks, equations) is not shown
+
+    def _run(self, r, pieces: list[str], counts: _Counts, base: _RunFormat) -> None:
+        fmt = base
+        rpr = r.find(_RPR)
+        if rpr is not None:
+            vanish = rpr.find(_VANISH)
+            if vanish is not None and _on(vanish):
+                return
+            rstyle = rpr.find(_RSTYLE)
+            if rstyle is not None:
+                fmt = self.styles.character(rstyle.get(_VAL)).over(fmt)
+            fmt = _run_format(rpr).over(fmt)
+        texts: list[str] = []
+        custom_mark = False  # a note reference whose mark is typed in the same run: not body text
+        for child in r:
+            tag = child.tag
+            if tag == _T:
+                if not custom_mark and child.text:
+                    texts.append(child.text)
+            elif tag == _TAB or tag == _PTAB:
+                texts.append("\t")
+            elif tag == _BR or tag == _CR:
+                texts.append("\n")
+            elif tag == _NB_HYPHEN:
+                texts.append("-")
+            elif tag == _SYM:
+                char = _symbol(child.get(W + "char"))
+                if char:
+                    texts.append(char)
+            elif tag == _FOOTNOTE_REF or tag == _ENDNOTE_REF:
+                if self.note_refs is not None:
+                    kind = "footnotes" if tag == _FOOTNOTE_REF else "endnotes"
+                    self.note_refs.append((kind, child.get(W + "id")))
+                custom_mark = _on_attr(child.get(W + "customMarkFollows"))
+        if not texts:
+            return
+        text = "".join(texts)
+        pieces.append(text)
+        n = len(text) - text.count(" ")
+        counts.total += n
+        if fmt.bold:
+            counts.bold += n
+        if fmt.italic:
+            counts.italic += n
+        if fmt.size is not None and n:
+            counts.sizes[fmt.size] = counts.sizes.get(fmt.size, 0) + n
+
+    # tables
+
+    def _table(self, tbl) -> list[list[str]]:
+        rows = []
+        for tr in _children(tbl, _TR):
+            cells = []
+            for tc in _children(tr, _TC):
+                tcpr = tc.find(_TCPR)
+                if tcpr is not None:
+                    hmerge = tcpr.find(_HMERGE)
+                    if hmerge is not None and hmerge.get(_VAL, "continue") == "continue":
+                        continue  # the cell to its left spans it
+                    vmerge = tcpr.find(_VMERGE)
+                    if vmerge is not None and vmerge.get(_VAL, "continue") == "continue":
+                        cells.append("")  # the cell above spans it
+                        continue
+                cells.append(self._cell_text(tc))
+            rows.append(cells)
+        return rows
+
+    def _cell_text(self, container, numbering: bool = True) -> str:
+        lines = []
+        for child in container:
+            tag = child.tag
+            if tag == _P:
+                block = self._paragraph(child, numbering)
+                if block is not None:
+                    lines.append(block.text)
+            elif tag == _TBL:  # a table inside a cell: its rows as lines of this cell
+                lines.extend(" | ".join(c for c in row if c.strip()) for row in self._table(child))
+            elif tag == _SDT:
+                content = child.find(_SDT_CONTENT)
+                if content is not None:
+                    lines.append(self._cell_text(content, numbering))
+            elif tag in _BLOCK_WRAPPERS:
+                lines.append(self._cell_text(child, numbering))
+        return "\n".join(line for line in lines if line)
+
+    # footnotes and endnotes
+
+    def _notes(self) -> list[Block]:
+        refs, self.note_refs = self.note_refs or [], None
+        if not refs:
+            return []
+        blocks = []
+        for kind in ("footnotes", "endnotes"):
+            wanted = [note_id for k, note_id in refs if k == kind]
+            if not wanted:
+                continue
+            root = self.package.xml(self.package.parts.get(kind))
+            if root is None:
+                continue
+            tag = W + kind[:-1]
+            notes = {note.get(W + "id"): note for note in root.iter(tag)
+                     if note.get(W + "type") in (None, "normal")}
+            seen = set()
+            for note_id in wanted:
+                note = notes.get(note_id)
+                if note is None or note_id in seen:
+                    continue
+                seen.add(note_id)
+                text = self._cell_text(note, numbering=False)  # a note's own list is not the body's
+                if text.strip():
+                    blocks.append(Block(FOOTNOTE, text))
+        return blocks
+
+
+def _children(element, tag: str):
+    """Child elements with `tag`, looking through content controls and other wrappers."""
+    for child in element:
+        if child.tag == tag:
+            yield child
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _children(content, tag)
+        elif child.tag in _BLOCK_WRAPPERS:
+            yield from _children(child, tag)
+
+
+def _symbol(code: str | None) -> str:
+    """A w:sym character, unless it is a private-use glyph of a symbol font (Wingdings, Symbol)."""
+    try:
+        value = int(code or "", 16)
+    except ValueError:
+        return ""
+    return "" if 0xE000 <= value <= 0xF8FF or not 0x20 <= value <= 0x10FFFF else chr(value)
