@@ -1,9 +1,464 @@
-"""Headings -> section tree -> canonical labels. (Filled in by the sections issue.)"""
+"""Headings -> section tree -> canonical labels.
+
+One pass over the blocks finds heading candidates: numbered items at the start of a paragraph
+(Roman, Arabic, decimal, letters, parenthesised, "Điều N.", "A."), inline headings that lost
+their line break ("...cơ quan.II. Những thuận lợi: 1. Thuận lợi: ..."), and unnumbered title
+lines known by their style (bold, capitals, Word heading styles) or by naming a section
+("Nội dung:"). A candidate's level comes from the order in which numbering styles appear in the
+document (a stack of styles), not from a fixed table: the first style seen is level 1, a new
+style opens the next level, and a style already open closes everything below it.
+
+Not headings: bullets, tables (the STT column), lines inside a quotation (a quoted law article,
+a quoted reply), the Nơi nhận and signature blocks. A decision that issues a plan has its
+"Điều" and the plan's outline both at the top level: the plan's title line after the signature
+starts a new outline.
+
+Numbering faults (a number used twice, a skipped number, a list starting past 1) are kept in
+the tree as written and reported as warnings with their offset.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
+from .blocks import TABLE, Block
 from .document import Document
+from .labels import label_heading
 from .model import Section, Warning
+
+# --- the grammar of a number at the start of a paragraph -------------------------------------
+# Group names are the numbering styles; `_style_of` turns a match into a style key.
+_UPPER = "A-ZĐÀ-Ỹ"
+_NUMBER = re.compile(
+    r"""^(?:
+        (?P<dieu>Điều\s+\d{1,3})\s*[.:](?=\s|$)                # Điều 3.
+      | (?P<roman>[IVX]{1,6}|[IVX]*L[IVX]*)\s*[.)/:-](?=\s|$|[^\W\d_])  # II.  IV/  V)
+      | (?P<roman_bare>[IVX]{1,6})\s+(?=[A-ZĐÀ-Ỹ]{2})          # II MỤC ĐÍCH (capitals only)
+      | (?P<decimal>\d{1,2}(?:\.\d{1,2}){1,3})\.?(?=\s|$|[^\W\d_])   # 2.1.  2.1  1.2.3
+      | (?P<arabic>\d{1,2})\s*(?:[.]|/(?=\s)|-(?=\s))(?=\s|$|[^\W\d_])  # 1.  2/  3 -
+      | (?P<arabic_paren>\d{1,2})\)(?=\s|$|[^\W\d_])            # 1)
+      | \((?P<paren>\d{1,2})\)                                  # (1)
+      | \((?P<paren_letter>[a-zđ])\)                            # (a)
+      | (?P<letter>[a-zđ])\s?[).](?=\s|$|[A-ZĐÀ-Ỹ])              # a)  đ)  b.
+      | (?P<upper>[A-H])\.(?=\s+[A-ZĐÀ-Ỹ])                     # A. B. (parts of a plan)
+    )[ \t]*""",
+    re.X,
+)
+_STYLES = ("dieu", "roman", "roman_bare", "decimal", "arabic", "arabic_paren", "paren",
+           "paren_letter", "letter", "upper")
+
+# A number run into the middle of a paragraph, after the end of a sentence or a colon:
+# "...cơ quan.II. Những thuận lợi, khó khăn: 1. Thuận lợi: Trong thời gian qua..."
+_INLINE_NUMBER = re.compile(
+    rf"(?<=[.:;!?])[ \t]*(?P<num>[IVX]{{1,6}}|\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\.[ \t]+(?=[{_UPPER}])"
+)
+
+_BULLET = re.compile(r"^[-+•–—*·▪◦○●■□➢✓>]")
+_ONLY_NUMBER = re.compile(r"^[\dIVX]{1,4}[.)]?$")  # STT cells and page numbers on their own line
+# The STT header cell of a table flattened one cell per line (web pages): the cells after it
+# ("Nội dung", "Thời gian thực hiện") are column names, not section titles.
+_FLAT_TABLE_HEADER = re.compile(r"^(?:STT|TT|Số TT|Số thứ tự)$", re.I)
+_RECIPIENTS = re.compile(r"^(?:nơi nhận|kính gửi)\b", re.I)
+_APPENDIX = re.compile(r"^PHỤ LỤC\b")
+_SIGNATURE = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ]")
+# The title line of a document attached after a decision's signature ("KẾ HOẠCH"): a new outline.
+_ATTACHED_TITLE = re.compile(
+    r"^(?:kế hoạch|chương trình|hướng dẫn|đề án|phương án|quy chế|quy định|điều lệ|"
+    r"chương trình hành động)$"
+)
+_PLAIN_TITLE_MAX_WORDS = 12
+# Sentence end for whole-sentence items: a full stop before a capital/digit or the end, not the
+# dot of an abbreviation ("TP. Hồ Chí Minh", "Q. 1", "ThS.") or of a number ("1.234").
+_SENTENCE_END = re.compile(rf"(?<![\s(][A-ZĐ])(?<!\bTP)(?<!\bTp)(?<!ThS)(?<!\bTS)\.(?=\s+[\d{_UPPER}\"“(]|\s*$)")
+_QUOTE_OPEN = ("“", '"', "‘", "«")
+_QUOTE_CLOSE = re.compile(r"[”»]|\"\s*$|\"[.;,]")
+_MAX_QUOTE_BLOCKS = 60  # a quotation never closed must not swallow the rest of the document
+
+_VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
+_LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@dataclass
+class HeadingCandidate:
+    """A heading found in the text, before it is placed in the tree."""
+
+    number: str | None  # as written, without its trailing punctuation: "II", "2.1", "a", "(1)", "Điều 3"
+    style: str  # numbering style: roman, arabic, decimal2, letter, plain, ...
+    heading: str
+    start: int  # offset of the number (or of the heading text when unnumbered)
+    page: int | None
+    level: int = 0
+    part: int = 0  # outlines after a decision's signature start a new part
+    children: list[HeadingCandidate] = field(default_factory=list)
+
+
+def _style_of(match: re.Match) -> tuple[str, str]:
+    """(style, number as written) of a number match."""
+    for name in _STYLES:
+        value = match.group(name)
+        if value is None:
+            continue
+        if name == "decimal":
+            return f"decimal{value.count('.') + 1}", value
+        if name == "roman_bare":
+            return "roman", value
+        if name == "dieu":
+            return "dieu", " ".join(value.split())
+        if name == "paren":
+            return "paren", f"({value})"
+        if name == "paren_letter":
+            return "paren_letter", f"({value})"
+        return name, value
+    raise ValueError(match.group(0))
+
+
+def _clip_heading(text: str) -> str:
+    """The heading of an item: its text up to the first colon or full stop, without markup."""
+    text = " ".join(text.replace("*", " ").split())
+    colon = text.find(":")
+    stop = _SENTENCE_END.search(text)
+    cut = min(x for x in (colon if colon >= 0 else len(text), stop.start() if stop else len(text)))
+    return text[:cut].strip(" .:;,-–")
+
+
+def _is_bullet(text: str) -> bool:
+    return bool(_BULLET.match(text))
+
+
+def _starts_lower(text: str) -> bool:
+    first = text.lstrip("*_ (")[:1]
+    return first.isalpha() and first.islower()
+
+
+def _all_caps(text: str, least: int = 2) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= least and all(c.isupper() for c in letters)
+
+
+def _ended(text: str) -> bool:
+    """A heading text that has its end: a colon, or a full stop closing a sentence."""
+    return ":" in text or bool(_SENTENCE_END.search(text))
+
+
+class _Scanner:
+    """Walks the blocks once, collecting heading candidates in document order."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.blocks = doc.blocks
+        self.candidates: list[HeadingCandidate] = []
+        self.part = 0
+        self.stopped = False  # past Nơi nhận / the signature block
+        self.in_quote = 0  # blocks left inside an open quotation (0 = not in one)
+        self.seen_numbered = False
+        self.in_flat_table = False
+        self.last_number: dict[str, str] = {}  # style -> last number, to accept inline headings
+        self.body_end = len(doc.text)
+        self.part_ends: list[int] = []
+
+    # -- the walk ---------------------------------------------------------------------------
+    def scan(self) -> list[HeadingCandidate]:
+        i = 0
+        blocks = self.blocks
+        while i < len(blocks):
+            block = blocks[i]
+            i += 1
+            if block.kind == TABLE:
+                # layout tables hold the header and the Nơi nhận / signature block
+                if not self.stopped and self.candidates and any(
+                        _RECIPIENTS.match(cell.text) or _SIGNATURE.match(cell.text)
+                        for row in block.rows for cell in row):
+                    self.stopped = True
+                    self.part_ends.append(block.start)
+                continue
+            text = block.text
+            stripped = text.lstrip("*_ \t")
+            if not stripped:
+                continue
+            if self.stopped:
+                if _ATTACHED_TITLE.match(self.doc.key[block.start:block.end].strip(" *_")) and _all_caps(text):
+                    self.stopped = False
+                    self.seen_numbered = False
+                    self.part += 1
+                    self.last_number.clear()
+                continue
+            if self._stop_here(stripped):
+                self.stopped = True
+                self.part_ends.append(block.start)
+                continue
+            if self._quoted(stripped):
+                continue
+            if _is_bullet(stripped):
+                continue
+            if _FLAT_TABLE_HEADER.match(stripped.strip("*_ ")):
+                self.in_flat_table = True
+                continue
+            i = self._block(block, i)
+        if not self.stopped:
+            self.part_ends.append(len(self.doc.text))
+        return self.candidates
+
+    def _stop_here(self, stripped: str) -> bool:
+        if not self.candidates:
+            return False  # Kính gửi / recipients before the body are not its end
+        return bool(_RECIPIENTS.match(stripped) or _SIGNATURE.match(stripped) or _APPENDIX.match(stripped))
+
+    def _quoted(self, stripped: str) -> bool:
+        """True for a block inside a quotation (and keeps count of where it ends)."""
+        if self.in_quote:
+            self.in_quote -= 1
+            if _QUOTE_CLOSE.search(stripped):
+                self.in_quote = 0
+            return True
+        if stripped.startswith(_QUOTE_OPEN):
+            rest = stripped[1:]
+            if not _QUOTE_CLOSE.search(rest):
+                self.in_quote = _MAX_QUOTE_BLOCKS
+            return True
+        return False
+
+    # -- one block ----------------------------------------------------------------------------
+    def _block(self, block: Block, next_index: int) -> int:
+        """Candidates from one paragraph; returns the index of the next block to look at."""
+        text = block.text
+        lead = len(text) - len(text.lstrip("*_ \t"))
+        m = _NUMBER.match(text, lead) if lead == 0 else _NUMBER.match(text[lead:])
+        if m is not None:
+            style, number = _style_of(m)
+            if style == "upper" and not _all_caps(text[lead + m.end():][:60]):
+                m = None
+            elif m.group("roman_bare") and not self._expected("roman", number):
+                m = None  # "XIV CỦA ĐẢNG…": a wrapped title line, not the next part
+        if m is None:
+            if not _ONLY_NUMBER.match(text.strip("*_ ")):
+                nxt = self.blocks[next_index].text if next_index < len(self.blocks) else ""
+                if not _starts_lower(nxt):  # else a paragraph broken by a hard wrap
+                    self._plain(block)
+                self._inline(block, 0)
+            return next_index
+        body_start = lead + m.end()
+        rest = text[body_start:]
+        # A number alone on its line ("**1.**" wrapped away from its title), or a heading
+        # broken by a hard wrap: take the lines that continue it.
+        consumed = next_index
+        joined = rest
+        while consumed < len(self.blocks):
+            nxt = self.blocks[consumed].text.strip("*_ \t")
+            if (not nxt or _is_bullet(nxt) or _NUMBER.match(nxt) or _RECIPIENTS.match(nxt)
+                    or _FLAT_TABLE_HEADER.match(nxt)):
+                break
+            if not joined.strip(" *_"):
+                pass  # nothing yet after the number: the next line is the title
+            elif _ended(joined):
+                break
+            elif _starts_lower(nxt) and consumed - next_index < 3:
+                pass
+            elif _all_caps(joined) and _all_caps(nxt) and len(nxt.split()) <= 12:
+                pass
+            else:
+                break
+            joined = f"{joined.rstrip()} {nxt}"
+            consumed += 1
+        heading = _clip_heading(joined)
+        if not heading and style in ("decimal1",):
+            return next_index
+        self._add(number, style, heading, block.start + lead, block.page)
+        self._inline(block, body_start)
+        return consumed
+
+    def _add(self, number: str | None, style: str, heading: str, start: int, page: int | None) -> None:
+        if number is not None:
+            self.seen_numbered = True
+            self.in_flat_table = False
+            self.last_number[style] = number
+        self.candidates.append(HeadingCandidate(number, style, heading, start, page, part=self.part))
+
+    def _plain(self, block: Block) -> None:
+        """An unnumbered title line: known by its style, or by naming a section."""
+        if "\n" in block.text or self.in_flat_table:
+            return
+        text = block.text.strip("*_ \t")
+        title, colon, after = text.partition(":")
+        if colon and after.strip(" *_"):
+            return  # a field line: "Đơn vị chủ trì: Sở Tư pháp"
+        title = title.strip(" *_")
+        words = title.split()
+        if not words or len(words) > _PLAIN_TITLE_MAX_WORDS or title[-1:] in ".,;":
+            return
+        if not title[0].isupper():
+            return
+        style = block.style
+        labels = label_heading(title)
+        named = bool(labels) and len(words) <= 6
+        styled = bool(style.is_heading_style or style.bold)
+        if not self.seen_numbered and not style.is_heading_style:
+            # before the outline starts: the title block, quốc hiệu, trích yếu, "Căn cứ"
+            if not (named and (colon or len(words) <= 3) and self.candidates):
+                return
+        if not (named or styled or (_all_caps(title) and labels)):
+            return
+        self._add(None, "plain", title, block.start + block.text.find(title), block.page)
+
+    def _inline(self, block: Block, offset: int) -> None:
+        """Headings run into the paragraph after a sentence or a colon."""
+        text = block.text
+        pos = offset
+        while True:
+            m = _INLINE_NUMBER.search(text, pos)
+            if m is None:
+                return
+            pos = m.end()
+            number = m.group("num")
+            style = f"decimal{number.count('.') + 1}" if "." in number else (
+                "roman" if number[0] in "IVX" else "arabic")
+            if not self._expected(style, number):
+                continue
+            end = text.find("\n", pos)
+            heading = _clip_heading(text[pos:] if end < 0 else text[pos:end])
+            if heading:
+                self._add(number, style, heading, block.start + m.start("num"), block.page)
+
+    def _expected(self, style: str, number: str) -> bool:
+        """An inline number is a heading only where the outline expects it next."""
+        last = self.last_number.get(style)
+        if style == "roman":
+            return _roman_value(number) == (_roman_value(last) + 1 if last else 1)
+        if style == "arabic":
+            return number == "1" or (last is not None and last.isdigit() and int(number) == int(last) + 1)
+        parts = number.split(".")
+        parent = self.last_number.get("arabic") if len(parts) == 2 else self.last_number.get(
+            f"decimal{len(parts) - 1}")
+        if parts[-1] == "1":
+            return parent is not None and parent.rstrip(".") == ".".join(parts[:-1])
+        return last is not None and last.split(".")[:-1] == parts[:-1] and int(last.split(".")[-1]) + 1 == int(parts[-1])
+
+
+def _roman_value(text: str | None) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50}
+    total = 0
+    text = text or ""
+    for i, ch in enumerate(text):
+        v = values.get(ch, 0)
+        if i + 1 < len(text) and values.get(text[i + 1], 0) > v:
+            total -= v
+        else:
+            total += v
+    return total
+
+
+def _ordinal(style: str, number: str) -> int | None:
+    """The position of a number in its list (1-based), for the numbering checks."""
+    core = number.strip("()")
+    if style == "dieu":
+        core = core.split()[-1]
+    if style == "roman":
+        return _roman_value(core)
+    if style.startswith("decimal"):
+        core = core.split(".")[-1]
+    if core.isdigit():
+        return int(core)
+    if len(core) == 1:
+        low = core.lower()
+        if low in _VI_LETTERS:
+            return _VI_LETTERS.index(low) + 1
+        if low in _LATIN_LETTERS:
+            return _LATIN_LETTERS.index(low) + 1
+    return None
+
+
+def _assign_levels(candidates: list[HeadingCandidate]) -> None:
+    """Level from the order numbering styles appear: a stack of the styles open right now."""
+    stack: list[str] = []
+    part = 0
+    for c in candidates:
+        if c.part != part:
+            stack, part = [], c.part
+        if c.style in stack:
+            del stack[stack.index(c.style) + 1:]
+        else:
+            stack.append(c.style)
+        c.level = len(stack)
+
+
+def _check_numbering(candidates: list[HeadingCandidate], text: str) -> list[Warning]:
+    """Warnings for numbers used twice, skipped numbers and lists that do not start at 1."""
+    warnings: list[Warning] = []
+    # previous sibling number per (part, level, parent index)
+    previous: dict[tuple[int, int, int], HeadingCandidate] = {}
+    parents: list[HeadingCandidate | None] = []
+    stack: list[tuple[int, int]] = []  # (level, index)
+    for i, c in enumerate(candidates):
+        while stack and (candidates[stack[-1][1]].part != c.part or stack[-1][0] >= c.level):
+            stack.pop()
+        parent_index = stack[-1][1] if stack else -1
+        stack.append((c.level, i))
+        if c.number is None:
+            continue
+        key = (c.part, c.level, parent_index)
+        value = _ordinal(c.style, c.number)
+        before = previous.get(key)
+        previous[key] = c
+        if value is None:
+            continue
+        letters = c.style in ("letter", "paren_letter", "upper")
+        if before is None or before.style != c.style:
+            if value != 1:
+                warnings.append(Warning(code="numbering_start",
+                                        message=f"list starts at {c.number} instead of the first number",
+                                        location=c.start))
+            continue
+        prev_value = _ordinal(before.style, before.number or "")
+        if prev_value is None:
+            continue
+        if value == prev_value:
+            warnings.append(Warning(code="numbering_duplicate",
+                                    message=f"number {c.number} used twice", location=c.start))
+        elif value > prev_value + 1:
+            if letters and _latin_next(before.number or "", c.number):
+                continue
+            warnings.append(Warning(code="numbering_skipped",
+                                    message=f"{c.number} follows {before.number}: a number is skipped",
+                                    location=c.start))
+    return warnings
+
+
+def _latin_next(before: str, after: str) -> bool:
+    """Letters in Latin order (a, b, c, d, e, f) are not a skip."""
+    b, a = before.strip("()").lower(), after.strip("()").lower()
+    return b in _LATIN_LETTERS and a in _LATIN_LETTERS and _LATIN_LETTERS.index(a) == _LATIN_LETTERS.index(b) + 1
+
+
+def _build_tree(candidates: list[HeadingCandidate], doc: Document, part_ends: list[int]) -> list[Section]:
+    """Nest candidates by level; a section runs until the next heading at its level or above."""
+    text = doc.text
+    roots: list[Section] = []
+    stack: list[tuple[HeadingCandidate, Section]] = []
+    ends = {}
+    for i, c in enumerate(candidates):
+        end = part_ends[c.part] if c.part < len(part_ends) else len(text)
+        for d in candidates[i + 1:]:
+            if d.part != c.part or d.level <= c.level:
+                end = min(end, d.start) if d.part == c.part else end
+                break
+        while end > c.start and text[end - 1] in " \n\t":
+            end -= 1
+        ends[i] = max(end, c.start)
+    for i, c in enumerate(candidates):
+        section = Section(number=c.number, heading=c.heading, level=c.level, labels=label_heading(c.heading),
+                          start=c.start, end=ends[i], page=c.page)
+        while stack and (stack[-1][0].part != c.part or stack[-1][0].level >= c.level):
+            stack.pop()
+        if stack:
+            stack[-1][1].children.append(section)
+        else:
+            roots.append(section)
+        stack.append((c, section))
+    return roots
 
 
 def find_sections(doc: Document) -> tuple[list[Section], list[Warning]]:
-    return [], []
+    scanner = _Scanner(doc)
+    candidates = scanner.scan()
+    _assign_levels(candidates)
+    warnings = _check_numbering(candidates, doc.text)
+    return _build_tree(candidates, doc, scanner.part_ends), warnings

@@ -1,0 +1,193 @@
+"""Canonical labels for a section heading ("MỤC ĐÍCH, YÊU CẦU" -> muc_dich, yeu_cau).
+
+The lexicon in data/section_labels.toml handles the common wordings; a small classifier
+(data/section_label_model.json, trained by models/train_labels.py on headings written for it)
+is consulted only for short title-like headings the lexicon leaves without a label. A heading
+that names an agency ("Sở Tư pháp", "Đề nghị Ủy ban MTTQ tỉnh") gets no label, and neither does
+a whole-sentence item: those carry tasks, not a kind of section.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .normalize import match_key
+
+LABELS = ("muc_dich", "yeu_cau", "muc_tieu", "quan_diem", "doi_tuong", "pham_vi", "noi_dung",
+          "hinh_thuc", "nhiem_vu", "giai_phap", "thoi_gian", "kinh_phi", "to_chuc_thuc_hien",
+          "ket_qua", "thuan_loi", "kho_khan", "nguyen_nhan", "bai_hoc", "phuong_huong",
+          "kien_nghi", "danh_gia", "che_do_bao_cao", "khen_thuong")
+
+# A title names a kind of section in a few words; a longer heading is a sentence (a task, a
+# target) whose words ("kinh phí được bố trí…") say nothing about the section's kind.
+TITLE_MAX_WORDS = 14
+# Words allowed before a term at the start of a part: "Về nội dung", "Những khó khăn", "Một số
+# giải pháp", "Các nhiệm vụ".
+_FILLER = r"(?:(?:về|những|các|một số|mấy|công tác|đề xuất|tiếp tục)\s+)*"
+_PART_START = r"(?:^|[,;:/–\-(]\s*|\s(?:và|&)\s+)"
+# "Đề nghị Ủy ban…", "Giao Sở…": a request or assignment to an agency, still an agency heading.
+_AGENCY_PREFIX = re.compile(r"^(?:đề nghị|giao|đối với|trách nhiệm của)?\s*(?:các\s+)?")
+_NOT_AGENCY = re.compile(r"^(?:báo cáo|ban hành|bộ chỉ số|bộ tiêu chí|hội nghị|hội thảo|hội thi|"
+                         r"trường hợp|đơn vị tính|phòng,? chống|phòng ngừa|đoàn kết|cơ quan thực hiện)")
+_CLASSIFIER_THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class Term:
+    pattern: re.Pattern
+    labels: tuple[str, ...]
+
+
+@cache
+def _lexicon() -> tuple[tuple[Term, ...], re.Pattern]:
+    data = tomllib.loads(resources.files("extractor.data").joinpath("section_labels.toml")
+                         .read_text(encoding="utf-8"))
+    terms = []
+    for entry in data["term"]:
+        phrase = entry["phrase"]
+        if entry.get("where", "part") == "part":
+            regex = rf"{_PART_START}{_FILLER}(?P<t>{phrase})(?!\w)"
+        else:
+            regex = rf"(?<!\w)(?P<t>{phrase})(?!\w)"
+        terms.append(Term(re.compile(regex), tuple(entry["labels"])))
+    heads = sorted(data["agencies"]["heads"], key=len, reverse=True)
+    agency = re.compile(r"^(?:%s)(?!\w)" % "|".join(re.escape(h) for h in heads))
+    return tuple(terms), agency
+
+
+def _key(heading: str) -> str:
+    return " ".join(match_key(heading).replace("*", " ").split()).strip(" .:;,-–")
+
+
+def names_agency(heading: str) -> bool:
+    """True when the heading names a body ("Sở Nội vụ", "Đề nghị Ủy ban MTTQ tỉnh")."""
+    key = _key(heading)
+    _, agency = _lexicon()
+    rest = _AGENCY_PREFIX.sub("", key, count=1)
+    return bool(agency.match(rest)) and not _NOT_AGENCY.match(rest)
+
+
+def lexicon_labels(heading: str) -> list[str]:
+    """Labels the lexicon gives a heading, in the order its terms appear."""
+    key = _key(heading)
+    if not key:
+        return []
+    terms, _ = _lexicon()
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, str]] = []
+    for term in terms:
+        for m in term.pattern.finditer(key):
+            s, e = m.span("t")
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            found.extend((s, label) for label in term.labels)
+    ordered: list[str] = []
+    for _, label in sorted(found, key=lambda x: x[0]):
+        if label not in ordered:
+            ordered.append(label)
+    return ordered
+
+
+def label_heading(heading: str) -> list[str]:
+    """The canonical labels of a heading (empty for an agency, a sentence or an unknown title)."""
+    words = heading.split()
+    if not words:
+        return []
+    if len(words) > TITLE_MAX_WORDS:
+        # a long heading may still open with a short title: "Kết quả thực hiện, công tác…"
+        first = re.split(r"[,;:]", heading, maxsplit=1)[0]
+        if len(first.split()) > 4 or first == heading:
+            return []
+        heading, words = first, first.split()
+    labels = lexicon_labels(heading)
+    if names_agency(heading) and not _starts_with_term(heading, labels):
+        return []
+    if labels:
+        return labels
+    model = _classifier()
+    if model is None or len(words) > 8:
+        return []
+    return model.predict(heading)
+
+
+def _starts_with_term(heading: str, labels: list[str]) -> bool:
+    """"Cơ quan thực hiện" is a section kind although it starts like an agency name."""
+    return bool(labels) and _key(heading).startswith(("cơ quan thực hiện", "trách nhiệm"))
+
+
+# --- the classifier, as plain coefficients -------------------------------------------------
+
+@dataclass(frozen=True)
+class _LinearModel:
+    """One-vs-rest logistic regression over word and character n-grams (see models/)."""
+
+    vocabulary: dict[str, int]
+    idf: list[float]
+    coef: dict[str, list[tuple[int, float]]]  # label -> sparse weights
+    intercept: dict[str, float]
+    ngram_chars: tuple[int, int]
+    threshold: float
+
+    def features(self, heading: str) -> dict[int, float]:
+        return vectorize(heading, self.vocabulary, self.idf, self.ngram_chars)
+
+    def predict(self, heading: str) -> list[str]:
+        x = self.features(heading)
+        if not x:
+            return []
+        labels = []
+        for label, weights in self.coef.items():
+            z = self.intercept[label] + sum(w * x.get(i, 0.0) for i, w in weights)
+            if 1 / (1 + math.exp(-z)) >= self.threshold:
+                labels.append(label)
+        return labels
+
+
+def analyzer(heading: str, ngram_chars: tuple[int, int] = (3, 5)) -> list[str]:
+    """Word unigrams/bigrams and character n-grams inside word boundaries, on the match key."""
+    key = _key(heading)
+    words = re.findall(r"\w+", key)
+    grams = [f"w:{w}" for w in words] + [f"w:{a} {b}" for a, b in zip(words, words[1:])]
+    lo, hi = ngram_chars
+    for w in words:
+        padded = f" {w} "
+        for n in range(lo, hi + 1):
+            grams.extend(f"c:{padded[i:i + n]}" for i in range(max(len(padded) - n + 1, 0)))
+    return grams
+
+
+def vectorize(heading: str, vocabulary: dict[str, int], idf: list[float],
+              ngram_chars: tuple[int, int] = (3, 5)) -> dict[int, float]:
+    """Sublinear tf-idf, L2-normalised: the same transform the training script uses."""
+    counts: dict[int, int] = {}
+    for gram in analyzer(heading, ngram_chars):
+        index = vocabulary.get(gram)
+        if index is not None:
+            counts[index] = counts.get(index, 0) + 1
+    values = {i: (1 + math.log(c)) * idf[i] for i, c in counts.items()}
+    norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
+    return {i: v / norm for i, v in values.items()}
+
+
+@cache
+def _classifier() -> _LinearModel | None:
+    path = resources.files("extractor.data").joinpath("section_label_model.json")
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not data.get("enabled", True):
+        return None
+    return _LinearModel(
+        vocabulary=data["vocabulary"],
+        idf=data["idf"],
+        coef={label: [tuple(p) for p in weights] for label, weights in data["coef"].items()},
+        intercept=data["intercept"],
+        ngram_chars=tuple(data["ngram_chars"]),
+        threshold=data.get("threshold", _CLASSIFIER_THRESHOLD),
+    )
