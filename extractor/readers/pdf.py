@@ -1,0 +1,780 @@
+"""PDF: text, positions and fonts from PDFium (pypdfium2), rebuilt into reading-order blocks.
+
+Why PDFium and not pdfplumber: on real plans pdfplumber's `extract_text` costs 165–200 ms a
+page, PDFium's text page 3–5 ms (see benchmarks/bench_readers.py). Layout is rebuilt from a few
+PDFium calls per *line* (origin, box of the last character, font size, font name/weight), never
+per character, except inside ruled tables where each character is placed in its cell.
+
+The stages, in order:
+1. fragments: PDFium's text lines ("\\r\\n"-separated), split at wide horizontal gaps (two header
+   columns on one baseline), with font size, bold and italic, and superscript digits (footnote
+   references) removed from the text.
+2. lines: fragments on one baseline joined, left to right.
+3. tables: ruled tables found from the page's path objects (thin lines and rectangles), only on
+   pages where some line has several separated segments; their lines become table blocks.
+4. page chrome: page numbers ("2", "- 2 -", "Trang 2") and lines repeated at the same place on
+   most pages, at the top or bottom of the page, are dropped.
+5. footnotes: small-font lines at the bottom of a page that start with a (superscript) number,
+   or continue the previous page's footnote, become `footnote` blocks (after the body).
+6. columns: runs of lines laid out in two columns (issuer | Quốc hiệu, Nơi nhận | signer) are
+   read left column first.
+7. paragraphs: lines joined into one block until a numbered/bulleted line, a bold or size
+   change, an indented first line, or a line that ends short; across a page break too.
+
+Every threshold is a named constant in font-size units (em) or points, like pdfplumber's settings.
+"""
+from __future__ import annotations
+
+import ctypes
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from ..blocks import FOOTNOTE, LIST_ITEM, PARAGRAPH, Block, Cell, RawDocument, Style
+from ..errors import ReadError
+
+# --- settings -------------------------------------------------------------------------------
+GAP_CHECK_RATIO = 0.6  # look for column gaps only in fragments wider than this × chars × size
+COLUMN_GAP = 2.0  # em: a horizontal gap this wide separates two segments of one baseline
+SAME_LINE = 0.45  # em: fragments whose baselines differ by less are on one line
+SUPERSCRIPT_RATIO = 0.8  # a digit smaller than this × the line's size is a superscript
+FOOTNOTE_SIZE_RATIO = 0.88  # footnote lines are smaller than this × the body size
+FOOTNOTE_ZONE = 0.4  # footnotes lie in this bottom fraction of the page
+CHROME_ZONE = 0.1  # running headers/footers lie in this top/bottom fraction of the page
+CHROME_MIN_SHARE = 0.5  # …and repeat on more than this share of the pages
+INDENT = 0.7  # em: a line starting this far right of the margin is indented
+INDENT_MIN_LINES = 3  # lines starting at one x before it counts as the paragraph indent
+FULL_LINE = 1.5  # em: a line ending this close to the right margin is full (wraps on)
+CENTRED = 1.0  # em: a line whose centre is this close to the text centre is centred
+COLUMN_CHAIN = 5.0  # em: lines of one two-column zone are at most this far apart
+RIGHT_COLUMN = 0.35  # a right-column segment starts past this share of the text width
+RULE_THICKNESS = 3.0  # points: a path thinner than this is a ruling line
+RULE_MIN_LENGTH = 5.0  # points
+SNAP = 3.0  # points: ruling lines closer than this are one grid line
+TOUCHING = 0.12  # em: segments closer than this are one word run
+SIZE_CHANGE = 1.0  # points: a font size change this big starts a new block
+MAX_PAGES_FOR_TEXT_CHECK = 400
+
+_PAGE_NUMBER = re.compile(r"^(?:trang|page)?\s*[-–—(]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—)]?$", re.I)
+_LIST_START = re.compile(
+    r"^(?:[IVXLC]{1,6}[.)/]|\d{1,3}(?:\.\d{1,3})*[.)/]?\s|[a-zđ]\)|[a-zđ]\.\s|[-–—+•●▪►*]\s?|"
+    r"(?:Điều|Chương|Mục|Phần|Phụ lục)\s+[\dIVXLC]+)", re.I)
+_BULLET = re.compile(r"^[-–—+•●▪►*]")
+_SENTENCE_END = re.compile(r"[.:;!?…]['\"”’)\]]*$")
+_SPACE_RUN = re.compile(r" +")
+_DIGIT_RUN = re.compile(r"\d+")
+_LINE = re.compile(r"[^\r\n]+")
+# a line that goes on with the sentence: lower case, a digit, or closing punctuation
+_LOWER_START = re.compile(r"^(?:[\"“(]?[a-zà-ỹđ0-9]|[)\],.;:!?%])")
+
+
+@dataclass
+class Segment:
+    """A run of text on one baseline, with no wide gap inside."""
+
+    text: str
+    x0: float
+    x1: float
+    baseline: float  # distance from the top of the page
+    size: float
+    bold: bool
+    italic: bool
+    page: int
+    first: int = 0  # char index of the first character in the page's text page
+    last: int = 0  # char index of the last character
+    marker: bool = False  # starts with a superscript number (footnote mark)
+
+
+@dataclass
+class Line:
+    segments: list[Segment]
+    page: int
+    barrier: bool = False  # never join this line to the one before it
+
+    @property
+    def text(self) -> str:
+        out = self.segments[0].text
+        for prev, seg in zip(self.segments, self.segments[1:]):
+            # pieces that touch (text after a removed superscript) join without a space
+            touching = seg.x0 - prev.x1 < TOUCHING * seg.size
+            out += seg.text if touching else " " + seg.text
+        return out
+
+    @property
+    def x0(self) -> float:
+        return self.segments[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.segments[-1].x1
+
+    @property
+    def baseline(self) -> float:
+        return max(self.segments, key=lambda s: len(s.text)).baseline
+
+    @property
+    def size(self) -> float:
+        return max(self.segments, key=lambda s: len(s.text)).size
+
+    @property
+    def bold(self) -> bool:
+        bold = sum(len(s.text) for s in self.segments if s.bold)
+        return bold * 2 > sum(len(s.text) for s in self.segments)
+
+    @property
+    def italic(self) -> bool:
+        return all(s.italic for s in self.segments)
+
+
+@dataclass
+class Page:
+    number: int
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)
+    tables: list[tuple[float, Block]] = field(default_factory=list)  # (top, block)
+    footnotes: list[Line] = field(default_factory=list)
+
+
+@dataclass
+class Margins:
+    left: float
+    right: float
+    indents: frozenset[int] = frozenset()  # x0 (in 2-point steps) where many lines start indented
+
+    @property
+    def centre(self) -> float:
+        return (self.left + self.right) / 2
+
+
+# --- opening --------------------------------------------------------------------------------
+
+def _open(data: bytes, name: str) -> pdfium.PdfDocument:
+    if b"%PDF-" not in data[:1024]:
+        raise ReadError("corrupt_pdf", f"{name}: not a PDF file (no %PDF header)")
+    if b"%%EOF" not in data[-2048:]:
+        raise ReadError("corrupt_pdf", f"{name}: the PDF is truncated (no end-of-file marker)")
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        if getattr(e, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+            raise ReadError("encrypted_pdf", f"{name}: the PDF is password-protected") from None
+        raise ReadError("corrupt_pdf", f"{name}: the PDF cannot be opened ({e})") from None
+
+
+# --- 1. fragments ---------------------------------------------------------------------------
+
+class _TextPage:
+    """A PDFium text page with the few per-character queries the reader needs."""
+
+    def __init__(self, textpage, height: float) -> None:
+        self.raw = textpage.raw
+        self.height = height
+        self._l, self._r, self._b, self._t = (ctypes.c_double() for _ in range(4))
+        self._refs = tuple(ctypes.byref(v) for v in (self._l, self._r, self._b, self._t))
+        self._x, self._y = ctypes.c_double(), ctypes.c_double()
+        self._flags = ctypes.c_int()
+        self._name = ctypes.create_string_buffer(128)
+
+    def box(self, i: int) -> tuple[float, float, float, float]:
+        """(x0, x1, bottom, top) in PDF units, y upwards."""
+        pdfium_c.FPDFText_GetCharBox(self.raw, i, *self._refs)
+        return self._l.value, self._r.value, self._b.value, self._t.value
+
+    def origin(self, i: int) -> tuple[float, float]:
+        pdfium_c.FPDFText_GetCharOrigin(self.raw, i, ctypes.byref(self._x), ctypes.byref(self._y))
+        return self._x.value, self._y.value
+
+    def size(self, i: int) -> float:
+        return pdfium_c.FPDFText_GetFontSize(self.raw, i)
+
+    def font(self, i: int) -> tuple[bool, bool]:
+        """(bold, italic) from the font's name, weight and flags."""
+        pdfium_c.FPDFText_GetFontInfo(self.raw, i, self._name, 128, ctypes.byref(self._flags))
+        name = self._name.value.lower()
+        flags = self._flags.value
+        weight = pdfium_c.FPDFText_GetFontWeight(self.raw, i)
+        bold = weight >= 600 or b"bold" in name or b"black" in name or b"heavy" in name or bool(flags & 0x40000)
+        italic = bool(flags & 0x40) or b"italic" in name or b"oblique" in name
+        return bold, italic
+
+
+def _fragments(tp: _TextPage, text: str, page: int) -> list[Segment]:
+    out: list[Segment] = []
+    for m in _LINE.finditer(text):
+        raw = m.group()
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        first = m.start() + (len(raw) - len(raw.lstrip()))
+        last = m.start() + len(raw.rstrip()) - 1
+        out.extend(_split_fragment(tp, text, first, last, page))
+    return out
+
+
+def _segment(tp: _TextPage, text: str, first: int, last: int, page: int) -> Segment | None:
+    body = text[first:last + 1]
+    if not body.strip():
+        return None
+    x0, y = tp.origin(first)
+    x1 = tp.box(last)[1]
+    middle = first + len(body) // 2
+    while middle > first and text[middle].isspace():  # a space's "font size" is meaningless
+        middle -= 1
+    size = tp.size(middle) or tp.size(first) or 10.0
+    bold_a, italic_a = tp.font(first)
+    bold_b, italic_b = tp.font(middle)
+    bold_c, _ = tp.font(last)
+    segment = Segment(text=body, x0=x0, x1=max(x1, x0), baseline=tp.height - y, size=size,
+                      bold=bold_a + bold_b + bold_c >= 2, italic=italic_a and italic_b, page=page,
+                      first=first, last=last)
+    return _drop_superscripts(tp, segment)
+
+
+def _split_fragment(tp: _TextPage, text: str, first: int, last: int, page: int) -> list[Segment]:
+    """One PDFium line, split where a wide gap separates two columns."""
+    body = text[first:last + 1]
+    cuts: list[tuple[int, int]] = []  # (end of left part, start of right part), char indices
+    if " " in body:
+        x0 = tp.origin(first)[0]
+        x1 = tp.box(last)[1]
+        size = tp.size(first) or 10.0
+        if x1 - x0 > GAP_CHECK_RATIO * len(body) * size:
+            for space in _SPACE_RUN.finditer(body):
+                before, after = first + space.start() - 1, first + space.end()
+                if before < first or after > last:
+                    continue
+                if tp.box(after)[0] - tp.box(before)[1] > COLUMN_GAP * size:
+                    cuts.append((before, after))
+    segments = []
+    start = first
+    for before, after in cuts + [(last, None)]:
+        segment = _segment(tp, text, start, before, page)
+        if segment:
+            segments.append(segment)
+        start = after
+    return segments
+
+
+def _drop_superscripts(tp: _TextPage, segment: Segment) -> Segment:
+    """Remove footnote-reference digits ("khu¹" → "khu"); flag a leading footnote mark."""
+    text = segment.text
+    limit = segment.size * SUPERSCRIPT_RATIO
+    small: list[tuple[int, int]] = []
+    for run in _DIGIT_RUN.finditer(text):
+        if run.start() == 0:
+            # a line that starts with a small number is a footnote's own mark: keep it, flag it
+            if len(text) > run.end() and tp.size(segment.first + run.end() - 1) < limit:
+                segment.marker = True
+            continue
+        end = run.end()
+        i = end - 1
+        while i >= run.start() and tp.size(segment.first + i) < limit:
+            i -= 1
+        if i < end - 1:
+            small.append((i + 1, end))
+    for start, end in reversed(small):
+        text = text[:start] + text[end:]
+    segment.text = text
+    return segment
+
+
+# --- 2. lines -------------------------------------------------------------------------------
+
+def _lines(segments: list[Segment], page: int) -> list[Line]:
+    """Segments on one baseline joined into lines, top to bottom, each left to right."""
+    ordered = sorted(segments, key=lambda s: s.baseline)
+    lines: list[list[Segment]] = []
+    for seg in ordered:
+        if lines:
+            current = lines[-1]
+            main = max(current, key=lambda s: len(s.text))
+            if abs(seg.baseline - main.baseline) <= SAME_LINE * max(seg.size, main.size):
+                current.append(seg)
+                continue
+        lines.append([seg])
+    return [Line(sorted(group, key=lambda s: s.x0), page) for group in lines]
+
+
+# --- 3. tables ------------------------------------------------------------------------------
+
+@dataclass
+class _Edge:
+    fixed: float  # y of a horizontal edge, x of a vertical one (top-down y)
+    start: float
+    end: float
+
+
+def _ruling_edges(page, height: float) -> tuple[list[_Edge], list[_Edge]]:
+    """Horizontal and vertical ruling lines from the page's path objects."""
+    raw = page.raw
+    horizontal: list[_Edge] = []
+    vertical: list[_Edge] = []
+    L, B, R, T = (ctypes.c_float() for _ in range(4))
+    refs = tuple(ctypes.byref(v) for v in (L, B, R, T))
+    path_type = pdfium_c.FPDF_PAGEOBJ_PATH
+    for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
+        obj = pdfium_c.FPDFPage_GetObject(raw, i)
+        if pdfium_c.FPDFPageObj_GetType(obj) != path_type:
+            continue
+        pdfium_c.FPDFPageObj_GetBounds(obj, *refs)
+        x0, x1, top, bottom = L.value, R.value, height - T.value, height - B.value
+        w, h = x1 - x0, bottom - top
+        if h <= RULE_THICKNESS and w >= RULE_MIN_LENGTH:
+            horizontal.append(_Edge((top + bottom) / 2, x0, x1))
+        elif w <= RULE_THICKNESS and h >= RULE_MIN_LENGTH:
+            vertical.append(_Edge((x0 + x1) / 2, top, bottom))
+        elif w >= RULE_MIN_LENGTH and h >= RULE_MIN_LENGTH:
+            _path_edges(obj, height, horizontal, vertical)
+    return horizontal, vertical
+
+
+def _path_edges(obj, height: float, horizontal: list[_Edge], vertical: list[_Edge]) -> None:
+    """Straight horizontal/vertical pieces of a larger path (a rectangle or a drawn grid)."""
+    matrix = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
+        return
+    x, y = ctypes.c_float(), ctypes.c_float()
+    points: list[tuple[float, float, int, bool]] = []
+    for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
+        seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
+        pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
+        px = matrix.a * x.value + matrix.c * y.value + matrix.e
+        py = matrix.b * x.value + matrix.d * y.value + matrix.f
+        points.append((px, height - py, pdfium_c.FPDFPathSegment_GetType(seg),
+                       bool(pdfium_c.FPDFPathSegment_GetClose(seg))))
+    start = None
+    previous = None
+    for px, py, kind, close in points:
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO or previous is None:
+            start = previous = (px, py)
+            continue
+        _add_edge(previous, (px, py), horizontal, vertical)
+        previous = (px, py)
+        if close and start:
+            _add_edge(previous, start, horizontal, vertical)
+
+
+def _add_edge(a, b, horizontal: list[_Edge], vertical: list[_Edge]) -> None:
+    (ax, ay), (bx, by) = a, b
+    if abs(ay - by) <= 1 and abs(ax - bx) >= RULE_MIN_LENGTH:
+        horizontal.append(_Edge((ay + by) / 2, min(ax, bx), max(ax, bx)))
+    elif abs(ax - bx) <= 1 and abs(ay - by) >= RULE_MIN_LENGTH:
+        vertical.append(_Edge((ax + bx) / 2, min(ay, by), max(ay, by)))
+
+
+def _snap(values: list[float]) -> list[float]:
+    """Cluster coordinates closer than SNAP into one (their mean)."""
+    clusters: list[list[float]] = []
+    for v in sorted(values):
+        if clusters and v - clusters[-1][-1] <= SNAP:
+            clusters[-1].append(v)
+        else:
+            clusters.append([v])
+    return [sum(c) / len(c) for c in clusters]
+
+
+@dataclass
+class _Grid:
+    xs: list[float]
+    ys: list[float]
+    horizontal: list[_Edge]
+    vertical: list[_Edge]
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return self.xs[0], self.ys[0], self.xs[-1], self.ys[-1]
+
+    def has_vertical(self, x: float, top: float, bottom: float) -> bool:
+        mid = (top + bottom) / 2
+        return any(abs(e.fixed - x) <= SNAP and e.start - SNAP <= mid <= e.end + SNAP for e in self.vertical)
+
+    def has_horizontal(self, y: float, left: float, right: float) -> bool:
+        mid = (left + right) / 2
+        return any(abs(e.fixed - y) <= SNAP and e.start - SNAP <= mid <= e.end + SNAP for e in self.horizontal)
+
+
+def _grids(horizontal: list[_Edge], vertical: list[_Edge]) -> list[_Grid]:
+    """Tables: groups of crossing ruling lines with at least 2 rows of borders and 2 columns."""
+    edges = [("h", e) for e in horizontal] + [("v", e) for e in vertical]
+    parent = list(range(len(edges)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (ki, ei) in enumerate(edges):
+        if ki != "h":
+            continue
+        for j, (kj, ej) in enumerate(edges):
+            if kj == "v" and ei.start - SNAP <= ej.fixed <= ei.end + SNAP \
+                    and ej.start - SNAP <= ei.fixed <= ej.end + SNAP:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[tuple[str, _Edge]]] = {}
+    for i, item in enumerate(edges):
+        groups.setdefault(find(i), []).append(item)
+    grids = []
+    for items in groups.values():
+        hs = [e for k, e in items if k == "h"]
+        vs = [e for k, e in items if k == "v"]
+        ys, xs = _snap([e.fixed for e in hs]), _snap([e.fixed for e in vs])
+        if len(ys) >= 2 and len(xs) >= 2:
+            grids.append(_Grid(xs, ys, hs, vs))
+    return grids
+
+
+def _table_block(tp: _TextPage, text: str, grid: _Grid, segments: list[Segment], page: int) -> Block:
+    """The grid's cells, each character placed by its centre; merged cells keep one text."""
+    rows, cols = len(grid.ys) - 1, len(grid.xs) - 1
+    chars: dict[tuple[int, int], list[tuple[int, str]]] = {}
+    for seg in segments:
+        for i in range(seg.first, seg.last + 1):
+            ch = text[i]
+            if ch.isspace():
+                continue
+            x0, x1, b, t = tp.box(i)
+            cx, cy = (x0 + x1) / 2, tp.height - (b + t) / 2
+            r, c = bisect_right(grid.ys, cy) - 1, bisect_right(grid.xs, cx) - 1
+            if 0 <= r < rows and 0 <= c < cols:
+                chars.setdefault(_owner(grid, r, c), []).append((i, ch))
+    table: list[list[str]] = []
+    for r in range(rows):
+        row = []
+        for c in range(cols):
+            found = sorted(chars.get((r, c), []))
+            cell = ""
+            for k, (i, ch) in enumerate(found):
+                if k and i != found[k - 1][0] + 1:
+                    cell += " "
+                cell += ch
+            row.append(cell)
+        table.append(row)
+    # merged cells leave empty grid columns/rows behind: drop those that are empty throughout
+    keep_cols = [c for c in range(cols) if any(table[r][c] for r in range(rows))]
+    table = [[row[c] for c in keep_cols] for row in table]
+    table = [row for row in table if any(row)]
+    return Block("table", rows=[[Cell(c) for c in row] for row in table], page=page)
+
+
+def _owner(grid: _Grid, r: int, c: int) -> tuple[int, int]:
+    """The top-left grid cell of the merged cell that contains grid cell (r, c)."""
+    while c > 0 and not grid.has_vertical(grid.xs[c], grid.ys[r], grid.ys[r + 1]):
+        c -= 1
+    while r > 0 and not grid.has_horizontal(grid.ys[r], grid.xs[c], grid.xs[c + 1]):
+        r -= 1
+    return r, c
+
+
+def _take_tables(pdf_page, tp: _TextPage, text: str, page: Page, segments: list[Segment]) -> list[Segment]:
+    """Find ruled tables; return the segments outside them."""
+    if sum(1 for line in page.lines if len(line.segments) > 1) < 2:
+        return segments  # no line with separate cells: no table worth the path scan
+    grids = _grids(*_ruling_edges(pdf_page, page.height))
+    if not grids:
+        return segments
+    outside = segments
+    for grid in grids:
+        x0, top, x1, bottom = grid.bbox
+        inside = [s for s in outside if x0 - SNAP <= (s.x0 + s.x1) / 2 <= x1 + SNAP
+                  and top - SNAP <= s.baseline - s.size / 3 <= bottom + SNAP]
+        if not inside:
+            continue
+        block = _table_block(tp, text, grid, inside, page.number)
+        if block.rows:
+            page.tables.append((top, block))
+        ids = {id(s) for s in inside}
+        outside = [s for s in outside if id(s) not in ids]
+    return outside
+
+
+# --- 4. page chrome -------------------------------------------------------------------------
+
+def _chrome_key(line: Line) -> str:
+    return re.sub(r"\d+", "#", line.text.casefold())
+
+
+def _drop_chrome(pages: list[Page]) -> None:
+    """Page numbers and running headers/footers."""
+    counts: Counter[tuple[str, int]] = Counter()
+    for page in pages:
+        seen = set()
+        for line in page.lines:
+            if _in_chrome_zone(line, page):
+                seen.add((_chrome_key(line), round(line.baseline / 6)))
+        counts.update(seen)
+    min_pages = max(2, int(len(pages) * CHROME_MIN_SHARE) + 1)
+    repeated = {key for key, n in counts.items() if n >= min_pages}
+    for page in pages:
+        if not page.lines:
+            continue
+        kept = []
+        for line in page.lines:
+            if _in_chrome_zone(line, page) and (
+                    _PAGE_NUMBER.match(line.text) and _is_outer(line, page)
+                    or (_chrome_key(line), round(line.baseline / 6)) in repeated):
+                continue
+            kept.append(line)
+        page.lines = kept
+
+
+def _in_chrome_zone(line: Line, page: Page) -> bool:
+    return line.baseline < page.height * CHROME_ZONE or line.baseline > page.height * (1 - CHROME_ZONE)
+
+
+def _is_outer(line: Line, page: Page) -> bool:
+    """The first or last line of the page: where a page number stands."""
+    return line is page.lines[0] or line is page.lines[-1] or (
+        len(page.lines) > 1 and (line is page.lines[1] or line is page.lines[-2]))
+
+
+# --- 5. footnotes ---------------------------------------------------------------------------
+
+def _take_footnotes(pages: list[Page], body_size: float) -> None:
+    previous_had_notes = False
+    for page in pages:
+        zone: list[Line] = []
+        for line in reversed(page.lines):
+            if line.size < body_size * FOOTNOTE_SIZE_RATIO and line.baseline > page.height * (1 - FOOTNOTE_ZONE):
+                zone.insert(0, line)
+            else:
+                break
+        if zone and (_footnote_mark(zone[0]) or _starts_with_number_mark(zone[0]) or previous_had_notes):
+            page.footnotes = zone
+            page.lines = page.lines[:len(page.lines) - len(zone)]
+            previous_had_notes = True
+        else:
+            previous_had_notes = False
+
+
+def _starts_with_number_mark(line: Line) -> bool:
+    return bool(re.match(r"^(?:\d{1,3}|\*)\s*\S", line.text))
+
+
+def _footnote_mark(line: Line) -> bool:
+    """The line starts with a superscript number (or *): a footnote's own mark."""
+    first = line.segments[0]
+    if first.marker:
+        return True
+    return bool(re.fullmatch(r"\d{1,3}|\*", first.text)) and len(line.segments) > 1 \
+        and first.size < line.size * SUPERSCRIPT_RATIO
+
+
+def _footnote_blocks(pages: list[Page]) -> list[Block]:
+    blocks: list[Block] = []
+    for page in pages:
+        for k, line in enumerate(page.footnotes):
+            starts = _footnote_mark(line) or not blocks
+            if blocks and not starts:
+                blocks[-1].text += " " + line.text
+                continue
+            blocks.append(Block(FOOTNOTE, line.text, Style(font_size=round(line.size, 1)), page=page.number))
+    return blocks
+
+
+# --- 6. columns -----------------------------------------------------------------------------
+
+def _side(seg: Segment, margins: Margins, size: float) -> str:
+    centre = (seg.x0 + seg.x1) / 2
+    if centre < margins.centre - CENTRED * size and seg.x1 < margins.centre + CENTRED * size:
+        return "left"
+    if centre > margins.centre + CENTRED * size and seg.x0 > margins.left + RIGHT_COLUMN * (margins.right - margins.left):
+        return "right"
+    return "span"
+
+
+def _read_columns(lines: list[Line], margins: Margins) -> list[Line]:
+    """Runs of two-column lines (issuer | Quốc hiệu; Nơi nhận | signer): left column first."""
+    sides = []
+    for line in lines:
+        kinds = {_side(s, margins, line.size) for s in line.segments}
+        sides.append("span" if "span" in kinds else "two" if len(kinds) == 2 else kinds.pop())
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        if sides[i] == "span":
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and sides[j + 1] != "span" \
+                and lines[j + 1].baseline - lines[j].baseline <= COLUMN_CHAIN * lines[j].size:
+            j += 1
+        # the zone ends at its last line with something on the right; left-only lines after it
+        # (V/v summary, Kính gửi) are read in order after the zone
+        while j > i and sides[j] == "left":
+            j -= 1
+        zone = lines[i:j + 1]
+        if "two" not in sides[i:j + 1] or not ("right" in sides[i:j + 1] or "two" in sides[i:j + 1]):
+            out.extend(zone)
+        else:
+            for column in ("left", "right"):
+                first = True
+                for line in zone:
+                    segs = [s for s in line.segments if _side(s, margins, line.size) == column]
+                    if segs:
+                        out.append(Line(segs, line.page, barrier=first))
+                        first = False
+        i = j + 1
+    return out
+
+
+# --- 7. paragraphs --------------------------------------------------------------------------
+
+def _is_centred(line: Line, margins: Margins) -> bool:
+    centre = (line.x0 + line.x1) / 2
+    if round(line.x0 / 2) in margins.indents:  # an indented first line that happens to sit mid-page
+        return False
+    return abs(centre - margins.centre) <= CENTRED * line.size and line.x0 > margins.left + INDENT * line.size
+
+
+def _all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _continues(prev: Line, line: Line, margins: Margins, page_break: bool) -> bool:
+    """Is `line` the next line of the paragraph that `prev` is in?"""
+    text, before = line.text, prev.text
+    if line.barrier or _LIST_START.match(text):
+        return False
+    lower_start = bool(_LOWER_START.match(text))
+    ends_sentence = bool(_SENTENCE_END.search(before))
+    if abs(line.size - prev.size) > SIZE_CHANGE:
+        return False
+    # a bold run inside a sentence ("… chậm nhất ngày **30/11/2025**.") does not end the paragraph
+    if line.bold != prev.bold and not (lower_start and not ends_sentence):
+        return False
+    if _all_caps(before) != _all_caps(text):
+        return False
+    if _is_centred(prev, margins) and _is_centred(line, margins):
+        return lower_start or not ends_sentence and _all_caps(text)
+    indented = line.x0 > margins.left + INDENT * line.size
+    if page_break:
+        return not ends_sentence and (lower_start or not indented)
+    if indented and not lower_start:
+        return False
+    full = prev.x1 >= margins.right - FULL_LINE * prev.size
+    return full or (lower_start and not ends_sentence)
+
+
+def _style(line: Line, margins: Margins) -> Style:
+    return Style(bold=line.bold, italic=line.italic, font_size=round(line.size, 1),
+                 centered=_is_centred(line, margins))
+
+
+def _join(text: str, more: str) -> str:
+    if re.search(r"\w-$", text) and re.match(r"[a-zà-ỹđ]", more):
+        return text[:-1] + more  # a word hyphenated over the line end
+    return f"{text} {more}"
+
+
+def _paragraphs(pages: list[Page], margins: Margins) -> list[Block]:
+    blocks: list[Block] = []
+    prev: Line | None = None
+    current: Block | None = None
+    for page in pages:
+        items: list[object] = list(_read_columns(page.lines, margins))
+        for top, table in sorted(page.tables, key=lambda t: t[0], reverse=True):
+            at = next((k for k, line in enumerate(items)
+                       if isinstance(line, Line) and line.baseline > top), len(items))
+            items.insert(at, table)
+        for item in items:
+            if isinstance(item, Block):
+                blocks.append(item)
+                prev = current = None
+                continue
+            line = item
+            if prev is not None and current is not None and \
+                    _continues(prev, line, margins, page_break=line.page != prev.page):
+                current.text = _join(current.text, line.text)
+            else:
+                kind = LIST_ITEM if _BULLET.match(line.text) else PARAGRAPH
+                current = Block(kind, line.text, _style(line, margins), page=line.page)
+                blocks.append(current)
+            prev = line
+    return blocks
+
+
+def _margins(pages: list[Page]) -> Margins:
+    """The body text's left margin (most common line start) and right margin (line ends)."""
+    starts: Counter[int] = Counter()
+    ends: list[float] = []
+    for page in pages:
+        for line in page.lines:
+            weight = len(line.text)
+            starts[round(line.x0)] += weight
+            ends.append(line.x1)
+    if not ends:
+        return Margins(72, 523)
+    left = min(x for x, n in starts.items() if n >= max(starts.values()) * 0.5)
+    ends.sort()
+    right = ends[int(len(ends) * 0.9)] if len(ends) > 1 else ends[0]
+    steps: Counter[int] = Counter()
+    for page in pages:
+        for line in page.lines:
+            if line.x0 > left + 4:
+                steps[round(line.x0 / 2)] += 1
+    indents = frozenset(x for x, n in steps.items() if n >= INDENT_MIN_LINES)
+    return Margins(float(left), right, indents)
+
+
+def _body_size(pages: list[Page]) -> float:
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page.lines:
+            sizes[round(line.size * 2) / 2] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 12.0
+
+
+# --- entry point ----------------------------------------------------------------------------
+
+def read(data: bytes, path: Path) -> RawDocument:
+    name = Path(path).name
+    pdf = _open(data, name)
+    try:
+        pages = _read_pages(pdf, name)
+    finally:
+        pdf.close()
+    if not any(page.lines or page.tables for page in pages):
+        raise ReadError("no_text_layer",
+                        f"{name}: the PDF has no text layer (a scanned image?); OCR is not available yet")
+    _drop_chrome(pages)
+    _take_footnotes(pages, _body_size(pages))
+    margins = _margins(pages)
+    blocks = _paragraphs(pages, margins) + _footnote_blocks(pages)
+    return RawDocument(format="pdf", blocks=blocks, pages=len(pages))
+
+
+def _read_pages(pdf: pdfium.PdfDocument, name: str) -> list[Page]:
+    pages = []
+    for index in range(len(pdf)):
+        try:
+            pdf_page = pdf[index]
+        except pdfium.PdfiumError as e:
+            raise ReadError("corrupt_pdf", f"{name}: page {index + 1} cannot be read ({e})") from None
+        try:
+            width, height = pdf_page.get_size()
+            textpage = pdf_page.get_textpage()
+            try:
+                text = textpage.get_text_range()
+                tp = _TextPage(textpage, height)
+                page = Page(index + 1, width, height)
+                segments = _fragments(tp, text, page.number)
+                page.lines = _lines(segments, page.number)
+                if segments:
+                    outside = _take_tables(pdf_page, tp, text, page, segments)
+                    if len(outside) != len(segments):
+                        page.lines = _lines(outside, page.number)
+                pages.append(page)
+            finally:
+                textpage.close()
+        finally:
+            pdf_page.close()
+    return pages
