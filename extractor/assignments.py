@@ -1,9 +1,646 @@
-"""Who leads, who supports, which task, by when. (Filled in by the assignments issue.)"""
+"""Who leads, who supports, which task, by when — from task tables and from prose.
+
+Tables come as table blocks (DOCX, PDF, HTML, markdown pipe tables) or flattened one cell per
+line (a run of short paragraphs: STT, Nội dung, Cơ quan chủ trì… then the rows). Their columns
+are found by header words (data/agencies.toml [columns]) whatever their order; each task row
+gives one assignment per body and role, `source: "table"`.
+
+Prose gives assignments in three ways: field lines ("Đơn vị chủ trì: Sở X"), cue phrases
+anywhere ("Giao X…", "Đề nghị X…", "X chủ trì, phối hợp với Y", "X chịu trách nhiệm thi hành…"),
+and, under the Tổ chức thực hiện part, agency sub-headings and sentences whose subject is a body.
+Hard-wrapped lines are joined first (without changing offsets: a newline becomes a space).
+"""
 from __future__ import annotations
 
-from .document import Document
-from .model import Assignment, Section
+import re
+from dataclasses import dataclass
+from functools import cache
 
+from .agencies import Name, agency_key, lexicon, name_end, split_names
+from .blocks import Cell
+from .dates import find_dates
+from .document import Document
+from .model import Assignment, Deadline, Section
+
+MAX_TASK = 600  # characters of task text kept from a long paragraph
+
+
+# ---------------------------------------------------------------- deadlines
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_MONTH = re.compile(r"tháng\s+(\d{1,2})\s*(?:/|năm|-)\s*(\d{4})")
+_QUARTER = re.compile(r"quý\s+(iv|iii|ii|i|[1-4])\s*(?:/|năm|-)\s*(\d{4})")
+_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+
+
+@cache
+def _recurring() -> re.Pattern:
+    words = lexicon().data["deadlines"]["recurring"]
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def parse_deadline(text: str) -> Deadline | None:
+    """"Trước ngày 31/12/2026" -> 2026-12-31, "Tháng 12/2023" -> 2023-12, "Quý III/2026" -> 2026-Q3,
+    "Năm 2026" -> 2026, "Thường xuyên" / "Hằng năm" -> recurring."""
+    text = " ".join(text.replace("*", " ").split()).strip(" .;,")
+    if not text:
+        return None
+    key = text.lower()
+    value = None
+    dates = [d for d in find_dates(text) if d.iso]
+    if dates:
+        value = dates[-1].iso if re.search(r"đến|chậm nhất|trước", key) else dates[0].iso
+    elif m := _MONTH.search(key):
+        value = f"{m[2]}-{int(m[1]):02d}"
+    elif m := _QUARTER.search(key):
+        q = _ROMAN.get(m[1]) or int(m[1])
+        value = f"{m[2]}-Q{q}"
+    elif _recurring().match(key):
+        value = "recurring"
+    elif m := _YEAR.search(key):
+        value = m[1]
+    elif _recurring().search(key):
+        value = "recurring"
+    return Deadline(text=text, value=value)
+
+
+_PROSE_DEADLINE = re.compile(
+    r"(?:trước|chậm nhất|hoàn thành trong|hoàn thành|xong trong|trong)\s+"
+    r"(?:ngày\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+    r"|tháng\s+\d{1,2}\s*(?:/|năm)\s*\d{4}|quý\s+(?:iv|iii|ii|i|[1-4])\s*(?:/|năm)\s*\d{4}|năm\s+\d{4})")
+
+
+def _prose_deadline(text: str, key: str) -> Deadline | None:
+    m = _PROSE_DEADLINE.search(key)
+    return parse_deadline(text[m.start():m.end()]) if m else None
+
+
+# ---------------------------------------------------------------- sections
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    path: list[str]
+    labels: list[str]
+    heading: str
+
+
+def _flatten(sections: list[Section], path: list[str] | None = None, out: list[_Span] | None = None) -> list[_Span]:
+    out = [] if out is None else out
+    for s in sections:
+        p = (path or []) + [s.number or ""]
+        out.append(_Span(s.start, s.end, p, list(s.labels), s.heading))
+        _flatten(s.children, p, out)
+    return out
+
+
+def _section_path(spans: list[_Span], offset: int) -> list[str]:
+    best = None
+    for s in spans:
+        if s.start <= offset < s.end and (best is None or len(s.path) >= len(best.path)):
+            best = s
+    return [p for p in best.path if p] if best else []
+
+
+# ---------------------------------------------------------------- the prose view
+
+_LIST_MARK = re.compile(r"[\s*]*(?:(?:[-+•–]|\(\d+\)|\d+(?:\.\d+)*\.?\)?|[ivxlc]+\.|[a-zđ]\))[\s*]+)+")
+_NUMBER_MARK = re.compile(r"[\s*]*(?:\(\d+\)|\d+(?:\.\d+)*\.|\d+\)|[ivxlc]+\.|[a-zđ]\))[\s*]*")
+_CONNECTIVES = frozenset(["các", "và", "của", "với", "cho", "theo", "tại", "về", "những", "số"])
+
+
+@dataclass
+class _Para:
+    start: int  # first character (after leading spaces)
+    body: int  # after the list mark ("1.", "-", "a)")
+    end: int
+    numbered: bool
+
+
+def _paragraphs(doc: Document, skip: list[tuple[int, int]]) -> tuple[str, list[_Para]]:
+    """Logical paragraphs of the text outside tables, hard-wrapped lines joined, and the view of
+    the key they are read in (newlines inside a paragraph and markdown "*" become spaces)."""
+    key = doc.key
+    view = list(key)
+    lines = []
+    pos = 0
+    for line in key.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    skip_starts = sorted(skip)
+
+    def in_skip(a: int) -> bool:
+        return any(s <= a < e for s, e in skip_starts)
+
+    paras: list[_Para] = []
+    current: list[int] | None = None
+    for a, b in lines:
+        if in_skip(a) or a == b:
+            if current:
+                paras.append(_make_para(key, *current))
+            current = None
+            continue
+        text_line = key[a:b].replace("*", " ").strip()
+        if current and _continues(doc.text, key, current, a, b, text_line):
+            view[a - 1] = " "
+            current[1] = b
+            continue
+        if current:
+            paras.append(_make_para(key, *current))
+        current = [a, b]
+    if current:
+        paras.append(_make_para(key, *current))
+    view_text = "".join(view).replace("*", " ")
+    return view_text, paras
+
+
+def _continues(text: str, key: str, current: list[int], a: int, b: int, line: str) -> bool:
+    """Is the line at a..b the hard-wrapped rest of the paragraph before it?"""
+    if not line or _LIST_MARK.match(key, a) and not key[a:b].lstrip(" *")[:1].isalpha():
+        return False
+    first = len(key[a:b]) - len(key[a:b].lstrip(" *")) + a
+    if text[first:first + 1].islower():
+        return True
+    prev = key[current[0]:current[1]].replace("*", " ").rstrip()
+    last_word = prev.rsplit(" ", 1)[-1] if prev else ""
+    return last_word in _CONNECTIVES or bool(lexicon().head.fullmatch(last_word))
+
+
+def _make_para(key: str, a: int, b: int) -> _Para:
+    m = _LIST_MARK.match(key, a, b)
+    body = m.end() if m else a
+    while body < b and key[body] in " *":
+        body += 1
+    start = a
+    while start < b and key[start] in " *":
+        start += 1
+    return _Para(start, body, b, bool(_NUMBER_MARK.match(key, a, b)))
+
+
+# ---------------------------------------------------------------- tables
+
+@dataclass
+class _Table:
+    rows: list[list[Cell]]  # data rows
+    columns: dict[str, int]  # kind -> column index
+
+
+@cache
+def _column_patterns() -> list[tuple[str, re.Pattern]]:
+    cols = lexicon().data["columns"]
+    order = ["both", "support", "deadline", "monitor", "lead", "product", "task", "number"]
+    return [(k, re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(w) for w in sorted(cols[k], key=len, reverse=True))
+                           + r")(?![^\W_])")) for k in order]
+
+
+def _column_kind(cell_key: str) -> str | None:
+    cell_key = " ".join(cell_key.replace("*", " ").split())
+    if not cell_key or len(cell_key) > 60:
+        return None
+    for kind, pattern in _column_patterns():
+        if kind == "number":
+            if pattern.fullmatch(cell_key.strip(" .")):
+                return kind
+        elif pattern.search(cell_key):
+            return kind
+    return None
+
+
+def _header(texts: list[str]) -> dict[str, int] | None:
+    columns: dict[str, int] = {}
+    for i, t in enumerate(texts):
+        kind = _column_kind(t.lower())
+        if kind and kind not in columns:
+            columns[kind] = i
+    if "task" in columns and ({"lead", "both"} & columns.keys()):
+        return columns
+    return None
+
+
+def _tables_from_blocks(doc: Document) -> list[_Table]:
+    tables = []
+    for block in doc.blocks:
+        if not block.rows:
+            continue
+        for h in range(min(3, len(block.rows))):
+            texts = [c.text for c in block.rows[h]]
+            columns = _header(texts)
+            if columns is None:
+                continue
+            body = block.rows[h + 1:]
+            # a second header row ("Chủ trì" | "Phối hợp" under "Cơ quan thực hiện")
+            if body and not _is_row_number(body[0][columns.get("number", 0)].text if columns.get("number", 0) < len(body[0]) else ""):
+                merged = [f"{a} {b.text}" for a, b in zip(texts, body[0])]
+                second = _header(merged)
+                if second and len(second) > len(columns):
+                    columns, body = second, body[1:]
+            tables.append(_Table(body, columns))
+            break
+    return tables
+
+
+_ROW_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})*\.?|[IVXLC]{1,5}\.?|[A-ZĐ]\.?")
+
+
+def _is_row_number(text: str) -> bool:
+    return bool(_ROW_NUMBER.fullmatch(text.strip(" *")))
+
+
+def _is_group_number(text: str) -> bool:
+    return bool(re.fullmatch(r"[IVXLC]{1,5}\.?|[A-ZĐ]\.?", text.strip(" *")))
+
+
+_HEADING_LINE = re.compile(r"[\s*]*(?:[IVXLC]+\.|\d+\.\s|PHỤ LỤC|Nơi nhận)")
+
+
+def _flattened_tables(doc: Document) -> list[tuple[_Table, int, int]]:
+    """Tables that arrive one cell per paragraph: header cells (STT first), then rows that each
+    start with a number."""
+    blocks = [b for b in doc.blocks if not b.rows]
+    out = []
+    i = 0
+    while i < len(blocks):
+        if _column_kind(blocks[i].text.lower()) != "number":
+            i += 1
+            continue
+        j = i
+        kinds: dict[str, int] = {}
+        while j < len(blocks) and len(blocks[j].text) <= 60:
+            kind = _column_kind(blocks[j].text.lower())
+            if not kind or kind in kinds and kind != "monitor":
+                break
+            kinds.setdefault(kind, j - i)
+            j += 1
+        n = j - i
+        if n < 3 or "task" not in kinds or not ({"lead", "both"} & kinds.keys()):
+            i += 1
+            continue
+        rows: list[list[Cell]] = []
+        row: list[Cell] | None = None
+        k = j
+        while k < len(blocks):
+            b = blocks[k]
+            text = b.text.strip(" *")
+            if _is_row_number(text) and (row is None or len(row) >= 2):
+                row = [Cell(text, b.start, b.end)]
+                rows.append(row)
+            elif row is not None and len(row) < n and not (len(row) >= n - 1 and _HEADING_LINE.match(b.text)):
+                if _HEADING_LINE.match(b.text) and len(row) > 2:
+                    break
+                row.append(Cell(b.text, b.start, b.end))
+            else:
+                break
+            k += 1
+        if rows:
+            out.append((_Table(rows, kinds), blocks[i].start, blocks[k - 1].end))
+        i = max(k, i + 1)
+    return out
+
+
+def _table_assignments(doc: Document, table: _Table, spans: list[_Span]) -> list[Assignment]:
+    out: list[Assignment] = []
+    cols = table.columns
+    previous_task: Cell | None = None
+    previous_number = None
+
+    def cell(row: list[Cell], kind: str) -> Cell | None:
+        i = cols.get(kind)
+        return row[i] if i is not None and i < len(row) else None
+
+    for row in table.rows:
+        number = cell(row, "number")
+        number_text = number.text.strip(" *") if number else ""
+        task = cell(row, "task")
+        if number_text and _is_group_number(number_text):
+            continue  # "I", "II": a group of tasks, not a task
+        if not task or not task.text.strip():
+            if previous_task is None:
+                continue
+            task = previous_task  # a continuation row under a merged task cell
+        elif number is not None and (not number_text or number_text == previous_number) and previous_task \
+                and task.text == previous_task.text:
+            task = previous_task
+        if not any(c.text.strip() for c in row):
+            continue
+        previous_task, previous_number = task, number_text or previous_number
+        deadline_cell = cell(row, "deadline")
+        deadline = parse_deadline(deadline_cell.text) if deadline_cell else None
+        roles = []
+        if (c := cell(row, "lead")) is not None:
+            roles.append(("lead", c, False))
+        if (c := cell(row, "support")) is not None:
+            roles.append(("support", c, False))
+        if (c := cell(row, "both")) is not None:
+            roles.append(("lead", c, True))
+        task_text = " ".join(task.text.split())
+        for role, c, first_leads in roles:
+            names = split_names(doc.text, doc.key, c.start, c.end)
+            for idx, name in enumerate(names):
+                r = role if not first_leads or idx == 0 else "support"
+                out.append(_assignment(name, r, task_text, deadline, spans, "table"))
+    return out
+
+
+# ---------------------------------------------------------------- prose
+
+@cache
+def _cue_patterns() -> dict[str, re.Pattern]:
+    cues = lexicon().data["cues"]
+    fields = lexicon().data["fields"]
+
+    def alt(words):
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    end = r"(?![^\W_])"
+    return {
+        "lead_before": re.compile(rf"(?<![^\W_])(?:{alt(cues['lead_before'])}){end}\s+"),
+        "requested_before": re.compile(rf"(?<![^\W_])(?:{alt(cues['requested_before'])}){end}\s*:?\s+"),
+        "lead_after": re.compile(rf"\s*(?:[^\W_]+\s+){{0,2}}?(?:{alt(cues['lead_after'])}){end}"),
+        "support_before": re.compile(rf"(?<![^\W_])(?:{alt(cues['support_before'])}){end}\s+"),
+        "past": re.compile(rf"(?<![^\W_])(?:{alt(cues['past'])}){end}"),
+        "boilerplate": re.compile(alt(cues["boilerplate"])),
+        "field": re.compile(rf"(?:(?P<lead>{alt(fields['lead'])})|(?P<support>{alt(fields['support'])})"
+                            rf"|(?P<deadline>{alt(fields['deadline'])}))[^:\n]{{0,30}}:\s*"),
+    }
+
+
+_TCTH = re.compile(r"tổ chức thực hiện|phân công (?:nhiệm vụ|thực hiện|trách nhiệm)|trách nhiệm (?:thực hiện|của các)"
+                   r"|tổ chức triển khai")
+_PROPOSAL = re.compile(r"kiến nghị|đề xuất|phương hướng|nhiệm vụ.{0,40}(?:thời gian tới|kỳ tới|tiếp theo|trọng tâm)"
+                       r"|giải pháp")
+_ROMAN_HEAD = re.compile(r"[\s*]*[ivxlc]+\.\s")
+_ARABIC_HEAD = re.compile(r"[\s*]*\d+\.(?!\d)")
+_CLOSING = re.compile(r"nơi nhận|tm\.|kt\.|\./\.")
+
+
+def _regions(doc: Document, view: str, paras: list[_Para], spans: list[_Span], report: bool) -> list[tuple[int, int]]:
+    """Where subjects of sentences are assignees: the Tổ chức thực hiện part (and, in a report,
+    its proposals). From the section tree when there is one, else from heading lines."""
+    wanted = {"to_chuc_thuc_hien"} | ({"kien_nghi", "phuong_huong"} if report else set())
+    if spans:
+        found = [(s.start, s.end) for s in spans if wanted & set(s.labels)]
+        if found:
+            return found
+    pattern = re.compile(_TCTH.pattern + ("|" + _PROPOSAL.pattern if report else ""))
+    regions = []
+    for n, p in enumerate(paras):
+        line = view[p.start:p.end]
+        heading = view[p.body:p.end]
+        if len(heading) > 90 or not pattern.match(heading.strip(" *:")):
+            continue
+        roman = bool(_ROMAN_HEAD.match(line))
+        arabic = bool(_ARABIC_HEAD.match(line))
+        end = len(view)
+        for q in paras[n + 1:]:
+            qline = view[q.start:q.end]
+            if roman and _ROMAN_HEAD.match(qline) or (arabic and not roman and _ARABIC_HEAD.match(qline)) \
+                    or (not roman and not arabic and doc.text[q.body:q.end].isupper() and len(qline) > 8) \
+                    or _CLOSING.match(qline.strip()):
+                end = q.start
+                break
+        regions.append((p.start, end))
+    return regions
+
+
+def _is_report(doc: Document) -> bool:
+    head = doc.text[:1500]
+    return bool(re.search(r"(?m)^[\s*#]*BÁO CÁO\b", head))
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in re.finditer(r"“[^”]{0,4000}”", text):
+        out.append((m.start(), m.end()))
+    return out
+
+
+def _assignment(name: Name, role: str, task: str | None, deadline: Deadline | None, spans: list[_Span],
+                source: str, requested: bool = False) -> Assignment:
+    task = " ".join(task.split()) if task else None
+    if task and len(task) > MAX_TASK:
+        task = task[:MAX_TASK].rsplit(" ", 1)[0] + "…"
+    return Assignment(agency=name.text, agency_key=agency_key(name.text), role=role, requested=requested,
+                      task=task or None, deadline=deadline, section=_section_path(spans, name.start),
+                      source=source, start=name.start, end=name.end)
+
+
+def _names_at(doc: Document, view: str, i: int, limit: int) -> list[Name]:
+    span = name_end(doc.text, view, i, limit)
+    if not span:
+        return []
+    return split_names(doc.text, view, i, span[1])
+
+
+def _clause_end(view: str, i: int, limit: int) -> int:
+    m = re.compile(r"[.;:](?:\s|$)").search(view, i, limit)
+    return m.start() if m else limit
+
+
+def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list[_Span],
+                       regions: list[tuple[int, int]], report: bool) -> list[Assignment]:
+    text = doc.text
+    cues = _cue_patterns()
+    quotes = _quoted(text)
+    out: list[Assignment] = []
+    owner: list[Name] = []
+    owner_level = None
+    last_task: tuple[str, list[Assignment]] | None = None  # the task the field lines below belong to
+
+    def inside(offset: int, ranges) -> bool:
+        return any(a <= offset < b for a, b in ranges)
+
+    for p in paras:
+        body = view[p.body:p.end]
+        body_text = text[p.body:p.end]
+        in_region = inside(p.start, regions)
+        if not in_region:
+            owner, owner_level = [], None
+        if inside(p.start, quotes):
+            continue
+
+        # field lines: "Đơn vị chủ trì: Sở X", "Cơ quan phối hợp: …", "Thời gian thực hiện: …"
+        f = cues["field"].match(view, p.body, p.end)
+        if f and f.start() == p.body:
+            task_text = last_task[0] if last_task else None
+            if f["deadline"]:
+                if last_task:
+                    d = parse_deadline(text[f.end():p.end])
+                    for a in last_task[1]:
+                        a.deadline = a.deadline or d
+                continue
+            role = "lead" if f["lead"] else "support"
+            made = _field_assignments(doc, view, f.end(), p.end, role, task_text, spans)
+            out += made
+            if last_task:
+                last_task[1].extend(made)
+            continue
+        last_task = (body_text, [])
+
+        if cues["boilerplate"].search(body):
+            continue
+
+        # an agency sub-heading under Tổ chức thực hiện: "2. Sở Nội vụ", "3. Sở Y tế: Phối hợp…"
+        if in_region and p.numbered:
+            stop = _clause_end(view, p.body, p.end)
+            span = name_end(text, view, p.body, p.end)
+            rest = view[span[1]:p.end].strip(" *") if span else ""
+            if span and (not rest or rest[:1] == ":" or (rest[:1] in ".;" and len(rest) < 3)):
+                names = split_names(text, view, p.body, min(span[1], stop))
+                if names:
+                    owner, owner_level = names, view[p.start:p.body].strip(" *")
+                    task = text[span[1]:p.end].strip(" *:.") or None
+                    for name in names:
+                        a = _assignment(name, "lead", task, None, spans, "text")
+                        out.append(a)
+                        last_task[1].append(a)
+                    continue
+            elif owner and p.numbered and view[p.start:p.body].strip(" *")[-1:] == (owner_level or "")[-1:] \
+                    and _same_mark_kind(view[p.start:p.body], owner_level or ""):
+                owner, owner_level = [], None
+
+        made = _sentence_assignments(doc, view, p, spans, report, in_region, bool(owner))
+        if owner and in_region:
+            for name in owner:
+                if not any(a.role == "lead" and a.agency_key == agency_key(name.text) for a in made):
+                    made.append(_assignment(name, "lead", body_text, _prose_deadline(body_text, body), spans, "text"))
+        out += made
+        last_task[1].extend(made)
+    return out
+
+
+def _same_mark_kind(a: str, b: str) -> bool:
+    def kind(m: str) -> str:
+        m = m.strip(" *")
+        if re.fullmatch(r"\d+\.", m):
+            return "1."
+        if re.fullmatch(r"\d+(\.\d+)+\.?", m):
+            return "1.1"
+        if re.fullmatch(r"[ivxlc]+\.", m):
+            return "I."
+        if re.fullmatch(r"[a-zđ]\)", m):
+            return "a)"
+        return m
+    return kind(a) == kind(b)
+
+
+def _field_assignments(doc: Document, view: str, a: int, b: int, role: str, task: str | None,
+                       spans: list[_Span]) -> list[Assignment]:
+    """A field line's value: bodies, and "X chủ trì, phối hợp với Y" inside it."""
+    out = []
+    cues = _cue_patterns()
+    support = cues["support_before"].search(view, a, b)
+    lead_end = support.start() if support else b
+    lead_part = view[a:lead_end]
+    m = re.search(r"[\s,]*(?:chủ trì|thực hiện)?[\s,]*$", lead_part)
+    lead_end = a + m.start() if m else lead_end
+    for name in split_names(doc.text, view, a, lead_end):
+        out.append(_assignment(name, role, task, None, spans, "text"))
+    if support:
+        for name in split_names(doc.text, view, support.end(), _clause_end(view, support.end(), b)):
+            out.append(_assignment(name, "support", task, None, spans, "text"))
+    return out
+
+
+def _sentence_assignments(doc: Document, view: str, p: _Para, spans: list[_Span], report: bool,
+                          in_region: bool, owned: bool) -> list[Assignment]:
+    text = doc.text
+    cues = _cue_patterns()
+    out: list[Assignment] = []
+    body_text = text[p.body:p.end]
+    deadline = _prose_deadline(body_text, view[p.body:p.end])
+    seen: set[tuple[str, str]] = set()
+
+    def add(names: list[Name], role: str, requested: bool = False) -> None:
+        for name in names:
+            k = (agency_key(name.text), role)
+            if k in seen:
+                continue
+            seen.add(k)
+            out.append(_assignment(name, role, body_text, deadline, spans, "text", requested))
+
+    def past_before(i: int) -> bool:
+        clause_start = max(view.rfind(c, p.body, i) for c in ".;") + 1
+        clause_start = max(clause_start, p.body)
+        return bool(cues["past"].search(view, clause_start, i))
+
+    # "Giao X …", "Yêu cầu X …" and "Đề nghị X …" (a request)
+    for pattern, requested in (("lead_before", False), ("requested_before", True)):
+        for m in cues[pattern].finditer(view, p.body, p.end):
+            if past_before(m.start()) or (report and not in_region and not requested):
+                continue
+            if view[max(p.body, m.start() - 5):m.start()].rstrip().endswith(("được", "theo")):
+                continue
+            names = _names_at(doc, view, m.end(), _clause_end(view, m.end(), p.end))
+            add(names, "lead", requested)
+    # "X chủ trì", "X có trách nhiệm", "X chịu trách nhiệm (thi hành…)": X at the clause start
+    if not report or in_region:
+        for start in _clause_starts(view, p):
+            span = name_end(text, view, start, p.end)
+            if not span:
+                continue
+            after = cues["lead_after"].match(view, span[1], p.end)
+            subject = in_region and not owned and start == p.body
+            if after or subject:
+                if past_before(span[1]) and not after:
+                    continue
+                if not after and not _verb_follows(text, view, span[1], p.end):
+                    continue
+                add(split_names(text, view, start, span[1]), "lead")
+    # "phối hợp với Y"
+    if not report or in_region or out:
+        for m in cues["support_before"].finditer(view, p.body, p.end):
+            names = _names_at(doc, view, m.end(), _clause_end(view, m.end(), p.end))
+            add(names, "support")
+    # the closing article of a decision: "A, B, C chịu trách nhiệm thi hành Quyết định này"
+    m = re.search(r"chịu trách nhiệm thi hành", view[p.body:p.end])
+    if m:
+        add(split_names(text, view, p.body, p.body + m.start()), "lead")
+    return out
+
+
+def _clause_starts(view: str, p: _Para) -> list[int]:
+    starts = [p.body]
+    for m in re.finditer(r"[.;]\s+(?=\S)", view[p.body:p.end]):
+        starts.append(p.body + m.end())
+    return starts
+
+
+def _verb_follows(text: str, view: str, i: int, limit: int) -> bool:
+    """A subject needs a predicate: a lower-case word from the verb list right after it."""
+    j = i
+    while j < limit and view[j] in " ,*":
+        j += 1
+    return bool(lexicon().stop.match(view, j, limit)) and text[j:j + 1].islower()
+
+
+# ---------------------------------------------------------------- entry point
 
 def find_assignments(doc: Document, sections: list[Section]) -> list[Assignment]:
-    return []
+    spans = _flatten(sections)
+    out: list[Assignment] = []
+    skip: list[tuple[int, int]] = []
+    for table in _tables_from_blocks(doc):
+        out += _table_assignments(doc, table, spans)
+    for block in doc.blocks:
+        if block.rows:
+            skip.append((block.start, block.end + 1))
+    for table, start, end in _flattened_tables(doc):
+        out += _table_assignments(doc, table, spans)
+        skip.append((start, end + 1))
+    view, paras = _paragraphs(doc, skip)
+    report = _is_report(doc)
+    regions = _regions(doc, view, paras, spans, report)
+    out += _prose_assignments(doc, view, paras, spans, regions, report)
+    return _dedupe(out)
+
+
+def _dedupe(assignments: list[Assignment]) -> list[Assignment]:
+    seen = set()
+    out = []
+    for a in assignments:
+        k = (a.agency_key, a.role, a.task, a.source)
+        if k not in seen:
+            seen.add(k)
+            out.append(a)
+    return out

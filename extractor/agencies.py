@@ -1,0 +1,280 @@
+"""Names of public bodies: where one ends in a sentence, how a list of them splits, and a key that
+groups the same body across documents.
+
+All matching runs on `normalize.match_key` text (same length as the document text, folded case
+and tone placement), so every span found is valid in the text itself. The vocabulary — heads of
+names ("Sở", "UBND", "các cơ quan"), titles ("Giám đốc"), the verbs that end a name,
+abbreviations — lives in `data/agencies.toml`.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .normalize import match_key
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    head: re.Pattern  # a head word at a position
+    weak_heads: frozenset[str]
+    follower: re.Pattern  # lower-case words allowed right after a head
+    title: re.Pattern  # one or more titles at a position
+    stop: re.Pattern  # a word that ends a name (when written in lower case)
+    abbreviations: tuple[tuple[str, str], ...]  # (spelled-out form, abbreviation), longest first
+    noise: re.Pattern
+    data: dict
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def lexicon() -> Lexicon:
+    data = tomllib.loads(resources.files("extractor.data").joinpath("agencies.toml").read_text(encoding="utf-8"))
+    agency = data["agency"]
+    abbreviations = []
+    for short, longs in data["abbreviations"].items():
+        for long in [longs] if isinstance(longs, str) else longs:
+            abbreviations.append((long, short))
+    abbreviations.sort(key=lambda p: -len(p[0]))
+    end = r"(?![^\W_])"
+    return Lexicon(
+        head=re.compile(rf"(?:{_alternation(agency['heads'])}){end}"),
+        weak_heads=frozenset(agency["weak_heads"]),
+        follower=re.compile(rf"(?:{_alternation(agency['followers'])}){end}"),
+        title=re.compile(rf"(?:(?:{_alternation(agency['titles'])}){end}\s*)+"),
+        stop=re.compile(rf"(?:{_alternation(data['verbs']['words'])}){end}"),
+        abbreviations=tuple(abbreviations),
+        noise=re.compile(rf"(?<![^\W_])(?:{_alternation(agency['key_noise'])}){end}"),
+        data=data,
+    )
+
+
+_WORD = re.compile(r"[^\W_]+(?:[&/][^\W_]+)*")
+_SPACE = re.compile(r"[ \t*]*")  # markdown emphasis left inside a line counts as space
+MAX_WORDS = 18
+
+
+@dataclass(frozen=True)
+class Name:
+    """A body's name found in the text: `text` as written (or completed, for "Sở: Y tế, …")."""
+
+    text: str
+    start: int
+    end: int
+
+
+def _skip(key: str, i: int, limit: int) -> int:
+    m = _SPACE.match(key, i, limit)
+    return m.end() if m else i
+
+
+def _is_upper(text: str, i: int) -> bool:
+    return i < len(text) and text[i].isupper()
+
+
+def head_at(text: str, key: str, i: int, limit: int) -> tuple[int, int, bool] | None:
+    """(start of the name without title, end of the head, written with "các") if a body's name
+    starts at `i` (after an optional title), else None."""
+    lex = lexicon()
+    i = _skip(key, i, limit)
+    m = lex.title.match(key, i, limit)
+    if m:
+        i = m.end()
+    name_start = i
+    plural = False
+    m = re.compile(r"(?:các|những)\s+").match(key, i, limit)
+    if m:
+        plural, i = True, m.end()
+    m = lex.head.match(key, i, limit)
+    if not m:
+        return None
+    head = m.group()
+    after = _skip(key, m.end(), limit)
+    if plural:
+        return name_start, m.end(), True
+    if after >= limit or not _WORD.match(key, after, limit):
+        # a bare capitalised head ("Công an", "Hội Phụ nữ:") before a comma or the clause end
+        ok = _is_upper(text, i) and head not in lex.weak_heads and not (after < limit and key[after] == ",")
+        return (name_start, m.end(), False) if ok else None
+    if _is_upper(text, after):
+        return name_start, m.end(), False
+    if head in lex.weak_heads:  # "Tổ chức các lớp…", "Đơn vị chủ trì": common nouns, not bodies
+        return None
+    if lex.follower.match(key, after, limit):
+        return name_start, m.end(), False
+    return None
+
+
+def name_end(text: str, key: str, i: int, limit: int) -> tuple[int, int] | None:
+    """(start, end) of the body's name that starts at `i`: from its head to the word before the
+    first lower-case verb, preposition or clause punctuation."""
+    found = head_at(text, key, i, limit)
+    if not found:
+        return None
+    start, j, plural = found
+    lex = lexicon()
+    end = j
+    words = 1
+    last_word_start = -1
+    while True:
+        k = _skip(key, j, limit)
+        if k >= limit:
+            break
+        c = key[k]
+        if c in ",–-" or (c == ":" and plural and words <= 3):
+            n = _skip(key, k + 1, limit)
+            if n >= limit or not _WORD.match(key, n, limit):
+                break
+            if lex.stop.match(key, n, limit) and not _is_upper(text, n):
+                break
+            if c == ":" and not _is_upper(text, n):
+                break
+            j = k + 1
+            continue
+        m = _WORD.match(key, k, limit)
+        if not m:
+            break
+        if lex.stop.match(key, k, limit) and not _is_upper(text, k):
+            break
+        words += 1
+        if words > MAX_WORDS:
+            return None
+        last_word_start = k
+        end = j = m.end()
+    # a trailing connective belongs to what follows ("Sở A và" + verb)
+    if last_word_start >= 0 and key[last_word_start:end] in ("và", "cùng", "hoặc"):
+        end = len(key[:last_word_start].rstrip(" ,"))
+    return start, end
+
+
+def _clean(text: str) -> str:
+    text = text.replace("*", " ")
+    text = re.sub(r"\s+", " ", text)
+    return text.strip(" ,;:.-–/")
+
+
+_PLURAL_LIST = re.compile(r"(?:các|những)\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)\s*:\s*")
+
+
+def split_names(text: str, key: str, start: int, end: int) -> list[Name]:
+    """The bodies named in text[start:end]: "Sở Tài chính, Sở Nội vụ" -> two; a collective phrase
+    ("Các sở, ban, ngành") stays whole; "Giám đốc các Sở: Y tế, Tư pháp" -> "Sở Y tế", "Sở Tư pháp";
+    a piece after ";" without a head borrows the head of the piece before it
+    ("Công chức Văn phòng – Thống kê; Văn hóa – Xã hội")."""
+    lex = lexicon()
+    cuts = [start]
+    i = start
+    while i < end:
+        c = key[i]
+        if c == ";":
+            cuts.append(i + 1)
+        elif c == "," or (key.startswith(" và ", i) and i + 4 <= end):
+            after = i + (1 if c == "," else 4)
+            n = _skip(key, after, end)
+            piece_before = key[cuts[-1]:i].strip(" ,;:*")
+            bare = bool(lex.head.fullmatch(re.sub(r"^(?:các|những)\s+", "", piece_before)))
+            if not bare and _starts_body(text, key, n, end):
+                cuts.append(after)
+        i += 1
+    cuts.append(end + 1)
+    names: list[Name] = []
+    previous_head = None
+    for a, b in zip(cuts, cuts[1:]):
+        b = b - 1
+        a = _skip(key, a, b)
+        a += len(re.match(r"(?:và|cùng|hoặc)?\s*", key[a:b]).group())
+        # drop a parenthetical such as "(cơ quan thường trực)" or "(b/c)"
+        paren = key.find("(", a, b)
+        if paren >= 0:
+            b = paren
+        piece = _clean(text[a:b])
+        if not piece:
+            continue
+        m = lex.title.match(key, a, b)
+        body_at = m.end() if m else a
+        lst = _PLURAL_LIST.match(key, body_at, b)
+        if lst and lex.head.fullmatch(key[lst.start(1):lst.end(1)]):
+            head = text[lst.start(1):lst.end(1)]
+            head = head[:1].upper() + head[1:]
+            for s, e in _comma_items(key, lst.end(), b):
+                item = _clean(text[s:e])
+                if item:
+                    names.append(Name(f"{head} {item}", s, e))
+            previous_head = head
+            continue
+        span = name_end(text, key, a, b)
+        if span:
+            s, e = span
+            s = a if m else s  # keep a title as written ("Giám đốc Sở Nội vụ")
+            name = _clean(text[s:e])
+            if name:
+                names.append(Name(name, s, s + len(text[s:e].rstrip(" ,;:.-–/*"))))
+                hm = re.compile(r"(?:(?:các|những)\s+)?").match(key, span[0])
+                hh = lex.head.match(key, hm.end(), e)
+                previous_head = text[hh.start():hh.end()] if hh else None
+                if previous_head:
+                    previous_head = previous_head[:1].upper() + previous_head[1:]
+            continue
+        if previous_head and _is_upper(text, a) and (a == 0 or ";" in key[max(start, a - 3):a]):
+            names.append(Name(f"{previous_head} {piece}", a, a + len(piece)))
+    return names
+
+
+def _comma_items(key: str, a: int, b: int) -> list[tuple[int, int]]:
+    items, s = [], a
+    for i in range(a, b + 1):
+        if i == b or key[i] in ",;":
+            e = i
+            while e > s and key[e - 1] in " .*":
+                e -= 1
+            ss = _skip(key, s, e)
+            if key.startswith("và ", ss):
+                ss += 3
+            if e > ss:
+                items.append((ss, e))
+            s = i + 1
+    return items
+
+
+def _starts_body(text: str, key: str, i: int, limit: int) -> bool:
+    """Does a new body start at `i` in a list: a title, "các" + head, or a capitalised head?"""
+    lex = lexicon()
+    if lex.title.match(key, i, limit):
+        return True
+    if re.compile(r"(?:các|những)\s+").match(key, i, limit):
+        return head_at(text, key, i, limit) is not None
+    return _is_upper(text, i) and head_at(text, key, i, limit) is not None
+
+
+def _fold(text: str) -> str:
+    key = match_key(" ".join(text.replace("*", " ").split()))
+    key = re.sub(r"[,;:.()\-–/]+", " ", key)
+    key = lexicon().noise.sub(" ", key)
+    return " ".join(key.split())
+
+
+@cache
+def _abbreviation_patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    pairs = {(_fold(long), _fold(short)) for long, short in lexicon().abbreviations}
+    return tuple((re.compile(rf"(?<![^\W_]){re.escape(long)}(?![^\W_])"), short)
+                 for long, short in sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def agency_key(name: str) -> str:
+    """A key that is the same for the same body however it is written: "UBND tỉnh" = "Ủy ban nhân
+    dân tỉnh", "Phòng Văn hóa - Thông tin" = "Phòng Văn hóa và Thông tin", "Giám đốc Sở Nội vụ" =
+    "Sở Nội vụ", case and old/new tone placement folded."""
+    lex = lexicon()
+    key = _fold(name)
+    for pattern, short in _abbreviation_patterns():
+        key = pattern.sub(short, key)
+    m = lex.title.match(key)
+    if m and m.end() < len(key):
+        key = key[m.end():]
+    return " ".join(key.split())
