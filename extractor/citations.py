@@ -1,9 +1,599 @@
-"""Cited documents: find -> resolve -> validate. (Filled in by the citations issue.)"""
+"""Cited documents: find -> resolve -> validate.
+
+find     every mention: a số/ký hiệu (symbols.py) with the type word before it, the date, issuer
+         ("của …") and subject ("về …" or a quoted title) after it; technical standards; laws and
+         party resolutions cited by name without a number; short forms ("Nghị quyết trên").
+resolve  one citation per document: mentions of the same number (or the same name) are grouped,
+         a short form joins the document it points back to, the document's own number is dropped.
+validate warnings for a type word that disagrees with the symbol, impossible or future dates,
+         a cited date after the document's own, a normative symbol without its year.
+
+Everything runs on `doc.text` (footnotes and table cells included) and its same-length match key,
+so every mention keeps its offsets in the normalised text.
+"""
 from __future__ import annotations
 
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
+
+from . import symbols
+from .dates import find_dates
+from .doctypes import by_name, document_types
 from .document import Document
-from .model import Citation, DocumentInfo, Section, Warning
+from .model import Citation, DocumentInfo, Mention, Section, Warning
+from .normalize import match_key
+
+# ---------------------------------------------------------------- grammar, compiled once
+
+
+def _alternation(words) -> str:
+    """Words as a regex alternation, longest first; a space matches any run of white space
+    (a line break inside "Nghị" ⏎ "định" or a law's name)."""
+    return "|".join(re.escape(w).replace("\\ ", "\\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _type_words() -> dict[str, str]:
+    """match key of a type word -> canonical type name ("kế hoạch" -> "Kế hoạch")."""
+    return {match_key(t.name): t.name for t in document_types()}
+
+
+@cache
+def _type_before() -> re.Pattern:
+    """A type word (and qualifier, and "số") that ends right where a symbol starts."""
+    g = symbols.grammar()["type_words"]
+    return re.compile(rf"(?<!\w)(?P<type>{_alternation(_type_words())})"
+                      rf"(?:\s+(?:{_alternation(g['qualifiers'])}))?"
+                      rf"(?:\s+(?:{_alternation(g['anaphora_previous'])}))?"
+                      rf"\s*(?P<so>số\s*:?)?\s*$")
+
+
+@cache
+def _type_anywhere() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{_alternation(_type_words())})(?!\w)")
+
+
+@cache
+def _not_document_before() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{_alternation(symbols.grammar()['type_words']['not_documents'])})\s+số\s*:?\s*$")
+
+
+_SO_BEFORE = re.compile(r"(?<!\w)số\s*:?\s*$")
+_OWN_NUMBER_BEFORE = re.compile(r"(?:^|\n)[\s|*]*số\s*:?\s*$")
+_DATE_AFTER = re.compile(r"[\s,]*\(?\s*(?:(?:được\s+)?ban hành\s+)?ngày\s*(?=\d)")
+_ISSUER_AFTER = re.compile(r"[\s,]*(?:\(?\s*)?của\s+")
+_SUBJECT_AFTER = re.compile(r"[\s,]*(?:về việc|v/v|về)\s+")
+_QUOTED_AFTER = re.compile(r"[\s,]*[“\"]([^”\"\n]{3,300})[”\"]")
+_SUBJECT_END = re.compile(r";|\.(?:\s|$)|\n(?=[-+•]|\d+[.)]|[IVX]+\.)|[“”\"]")
+_ANAPHORA = None  # built lazily in _anaphora_regex
+
+
+@cache
+def _anaphora_regex() -> re.Pattern:
+    g = symbols.grammar()["type_words"]
+    return re.compile(rf"(?<!\w)(?P<type>{_alternation(_type_words())})\s+"
+                      rf"(?P<which>{_alternation(g['anaphora_previous'] + g['anaphora_self'])})(?!\w)")
+
+
+@cache
+def _law_names() -> dict[str, re.Pattern]:
+    """head key ("luật", "bộ luật") -> the listed names, longest first (data/law_names.tsv)."""
+    text = resources.files("extractor.data").joinpath("law_names.tsv").read_text(encoding="utf-8")
+    names: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        head, name = line.split("\t")
+        names.setdefault(match_key(head), []).append(match_key(name))
+    return {h: re.compile(rf"(?:{_alternation(v)})(?!\w)") for h, v in names.items()}
+
+
+@cache
+def _named_heads() -> re.Pattern:
+    n = symbols.grammar()["named"]
+    return re.compile(rf"(?<!\w)(?:(?P<law>{_alternation(n['law_heads'])})|(?P<charter>{_alternation(n['charter_heads'])})"
+                      rf"|(?P<resolution>nghị quyết)(?=\s+(?:{_alternation(n['resolution_heads'])})(?!\w)))\s+")
+
+
+_ORDINAL_END = re.compile(r"[^;.()“”\"]{0,120}?(?:lần thứ|khóa|khoá)\s+[ivxlc]+(?!\w)(?:\s+của\s+đảng(?!\s+bộ))?")
+_AMENDMENT = re.compile(r"sửa đổi, bổ sung (?:một số|các) điều của (?:các )?")
+_WORD = re.compile(r"[^\W\d_][\w]*|\d{4}(?!\w)")
+
+
+# ---------------------------------------------------------------- find
+
+
+@dataclass
+class Found:
+    """One mention of a cited document, before mentions are grouped."""
+    start: int
+    end: int
+    number: str | None = None
+    name: str | None = None
+    type: str | None = None
+    type_from_word: bool = False
+    symbol: symbols.Symbol | None = None
+    date: str | None = None
+    date_text: str | None = None
+    date_at: int | None = None
+    issuer: str | None = None
+    subject: str | None = None
+    basis: bool = False
+    in_caps: bool = False
+    refers_back: bool = False  # "Nghị quyết trên": joins the latest citation of its type
+    warnings: list[Warning] = field(default_factory=list)
+
+
+def _line_at(text: str, pos: int) -> str:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return text[a: b if b >= 0 else len(text)]
+
+
+def _in_caps_line(text: str, pos: int) -> bool:
+    letters = [c for c in _line_at(text, pos) if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _date_after(doc: Document, pos: int) -> tuple[str | None, str | None, int, int]:
+    """(iso, text as written, start, end) of a date written right after `pos` ("ngày 15/7/2021")."""
+    m = _DATE_AFTER.match(doc.key, pos, pos + 40)
+    if not m:
+        return None, None, pos, pos
+    begin = m.end()
+    for d in find_dates(doc.text[begin: begin + 40]):
+        if d.start == 0:
+            return d.iso, d.text, begin, begin + d.end
+        break
+    return None, None, pos, pos
+
+
+_GAP = re.compile(r"[ \t]*(\n[ \t]*)?")
+_TOKEN = re.compile(r"[^\s,;.()“”\"]+")
+_LIST_START = re.compile(r"[-+•|]|\d+[.)]|[IVX]+\.")
+
+
+# "Ngày 06/10/2025, Bộ Nội vụ ban hành Công văn số 8977/BNV-TCPCP": the date told before the document
+_DATE_BEFORE = re.compile(r"(?<!\w)ngày\s*(?P<date>\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
+                          r"\s*,\s*[^;.:]{0,80}?(?:ban hành|có|ký|gửi)\s*$")
+
+
+def _date_before(doc: Document, start: int) -> tuple[str | None, str | None, int | None]:
+    window_start = max(0, start - 140)
+    m = _DATE_BEFORE.search(doc.key, window_start, start)
+    if not m:
+        return None, None, None
+    found = find_dates(doc.text[m.start("date"): m.end("date")])
+    return (found[0].iso, found[0].text, m.start("date")) if found else (None, None, None)
+
+
+def _phrase_after(doc: Document, pos: int, stops: set[str], max_words: int) -> tuple[str | None, int]:
+    """Words from `pos` up to a stop word, punctuation or a new list item; (phrase, end).
+
+    Stop words end the phrase only when written in lower case ("Ban Thường vụ" is a name, "ban
+    hành" a verb); "và" joins two capitalised words of one name ("Bộ Giáo dục và Đào tạo") but
+    ends the phrase before another document ("… và Kế hoạch số …") or a lower-case clause.
+    """
+    text, key = doc.text, doc.key
+    words: list[tuple[int, int]] = []
+    i = pos
+    limit = min(len(text), pos + 250)
+    while i < limit and len(words) < max_words:
+        gap = _GAP.match(text, i)
+        if gap.group(1) is not None and _LIST_START.match(text, gap.end()):
+            break
+        i = gap.end()
+        w = _TOKEN.match(text, i)
+        if not w:
+            break
+        token = w.group()
+        if words and token[:1].isupper() and _type_anywhere().match(key, w.start()):
+            break  # the next document: "… của UBND tỉnh, Kế hoạch số …"
+        if token[:1].islower() or not token[:1].isalpha():
+            rest = key[w.start(): w.start() + 24]
+            if key[w.start(): w.end()] == "và":
+                nxt = _TOKEN.match(text, _GAP.match(text, w.end()).end())
+                if not nxt or not nxt.group()[:1].isupper() or _type_anywhere().match(key, nxt.start()):
+                    break
+            elif any(rest.startswith(s) and not rest[len(s): len(s) + 1].isalnum() for s in stops):
+                break
+        words.append((w.start(), w.end()))
+        i = w.end()
+        if text[i: i + 1] == ":" and key[words[0][0]: i] == "liên bộ":
+            i += 1  # "của liên Bộ: Tài chính - Nội vụ"
+            continue
+        if i >= len(text) or text[i] in ",;.()“”\"":
+            break
+    if not words:
+        return None, pos
+    phrase = " ".join(text[words[0][0]: words[-1][1]].split())
+    return phrase.strip(" -–:*") or None, words[-1][1]
+
+
+def _subject_after(doc: Document, pos: int) -> str | None:
+    q = _QUOTED_AFTER.match(doc.text, pos)
+    if q:
+        return " ".join(q.group(1).split()).strip(" *")
+    m = _SUBJECT_AFTER.match(doc.key, pos)
+    if not m:
+        return None
+    end = _SUBJECT_END.search(doc.text, m.end(), min(len(doc.text), m.end() + 300))
+    stop = end.start() if end else min(len(doc.text), m.end() + 300)
+    subject = " ".join(doc.text[m.end(): stop].split()).strip(" ,*")
+    return subject or None
+
+
+def _type_for_symbol(doc: Document, start: int) -> tuple[str | None, bool, int, bool]:
+    """(type name, found as a word?, where the mention starts, skip?) for a symbol at `start`."""
+    key = doc.key
+    window_start = max(0, start - 90)
+    window = key[window_start: start]
+    if _not_document_before().search(window):
+        return None, False, start, True
+    m = _type_before().search(window)
+    if m:
+        name = _type_words()[" ".join(m["type"].split())]
+        return name, True, window_start + m.start(), False
+    if _SO_BEFORE.search(window):
+        # "Luật Quản lý thuế số 38/2019/QH14", "Quyết định số 12/QĐ-UBND …, số 13/QĐ-UBND":
+        # the nearest capitalised type word earlier in the same clause
+        clause = max(window.rfind(";"), window.rfind(". "), window.rfind("\n\n"))
+        for t in reversed(list(_type_anywhere().finditer(window, clause + 1))):
+            if doc.text[window_start + t.start()].isupper():
+                return _type_words()[" ".join(t.group().split())], True, window_start + t.start(), False
+    return None, False, start, False
+
+
+def _own_numbers(doc: Document, info: DocumentInfo) -> set[str]:
+    own = set()
+    if info.number:
+        own.add(symbols.normalise(info.number).upper())
+    head = doc.key[:3000]
+    for m in symbols.symbol_regex().finditer(doc.text, 0, min(len(doc.text), 3000)):
+        if _OWN_NUMBER_BEFORE.search(head[max(0, m.start() - 20): m.start()]):
+            own.add(symbols.parse_match(m).number.upper())
+    return own
+
+
+def _find_numbered(doc: Document, own: set[str]) -> list[Found]:
+    found = []
+    for m in symbols.symbol_regex().finditer(doc.text):
+        symbol = symbols.parse_match(m)
+        if "/" not in symbol.number or symbol.number.upper() in own:
+            continue
+        type_name, from_word, start, skip = _type_for_symbol(doc, m.start())
+        if skip:
+            continue
+        if type_name is None:
+            kind = symbol.kind
+            type_name = kind.name if kind else "Văn bản"
+        f = Found(start=start if start >= m.start() - 40 else m.start(), end=m.end(), number=symbol.number,
+                  type=type_name, type_from_word=from_word, symbol=symbol)
+        _describe(doc, f, m.end())
+        if f.date_text is None:
+            f.date, f.date_text, f.date_at = _date_before(doc, f.start)
+        found.append(f)
+    return found
+
+
+def _describe(doc: Document, f: Found, pos: int) -> None:
+    """Date, issuer and subject written after a mention ending at `pos`."""
+    iso, written, dstart, dend = _date_after(doc, pos)
+    if written:
+        f.date, f.date_text, f.date_at = iso, written, dstart
+        pos = dend
+    g = symbols.grammar()["issuer"]
+    m = _ISSUER_AFTER.match(doc.key, pos, pos + 30)
+    if m:
+        issuer, end = _phrase_after(doc, m.end(), set(g["stop_words"]) | {"ngày"}, g["max_words"])
+        if issuer:
+            f.issuer = issuer
+            pos = end
+        if not written:  # "… của Chính phủ ngày 15/7/2021"
+            iso, written, dstart, dend = _date_after(doc, pos)
+            if written:
+                f.date, f.date_text, f.date_at = iso, written, dstart
+                pos = dend
+    f.subject = _subject_after(doc, pos)
+
+
+def _find_standards(doc: Document) -> list[Found]:
+    t = symbols.grammar()["standard"]["type"]
+    return [Found(start=m.start(), end=m.end(), number=" ".join(m.group().split()), type=t)
+            for m in symbols.standard_regex().finditer(doc.text)]
+
+
+def _law_name_end(doc: Document, pos: int, head: str) -> int | None:
+    """End of the law's name starting at `pos` (after "Luật "), or None if no name starts there."""
+    key, text = doc.key, doc.text
+    n = symbols.grammar()["named"]
+    amendment = _AMENDMENT.match(key, pos)
+    if amendment:  # "Luật sửa đổi, bổ sung một số điều của Luật A và Luật B"
+        end = None
+        p = amendment.end()
+        while True:
+            inner = re.compile(r"(?:bộ luật|luật)\s+").match(key, p)
+            if not inner:
+                break
+            e = _law_name_end(doc, inner.end(), "luật")
+            if e is None:
+                break
+            end = e
+            nxt = re.compile(r"(?:,| và) ").match(key, e)
+            if not nxt:
+                break
+            p = nxt.end()
+        return end
+    listed = _law_names()[head].match(key, pos) if head in _law_names() else None
+    if listed:
+        end = listed.end()
+    else:
+        words = list(_WORD.finditer(text, pos, min(len(text), pos + 120)))
+        if not words or words[0].start() != pos or not text[pos].isupper():
+            return None
+        if key[words[0].start(): words[0].end()] in n["not_names"]:
+            return None
+        end = words[0].end()
+        for prev, w in zip(words, words[1:]):
+            gap = text[prev.end(): w.start()]
+            if gap.strip() or len(gap) > 2 or key[w.start(): w.end()] in n["name_stops"]:
+                break
+            if w.group().isdigit():
+                break
+            end = w.end()
+            if len(text[pos:end].split()) >= n["max_words"]:
+                break
+    # "Luật An ninh mạng 2025", "Luật Phổ biến, giáo dục pháp luật (sửa đổi)", "… năm 2019"
+    tail = re.compile(r"(?: năm)? (?:19|20)\d{2}(?!\w)| \(sửa đổi\)").match(key, end)
+    if tail:
+        end = tail.end()
+    return end
+
+
+def _find_named(doc: Document) -> list[Found]:
+    key, text = doc.key, doc.text
+    found = []
+    n = symbols.grammar()["named"]
+    covered = 0
+    for m in _named_heads().finditer(key):
+        if not text[m.start()].isupper() or m.start() < covered:
+            continue
+        if m["law"]:
+            head = " ".join(m["law"].split())
+            end = _law_name_end(doc, m.end(), head)
+        elif m["charter"]:
+            words = list(_WORD.finditer(text, m.end(), min(len(text), m.end() + 100)))
+            if not words or words[0].start() != m.end() or not words[0].group()[0].isupper():
+                continue
+            end = words[0].end()
+            for prev, w in zip(words, words[1:]):
+                if text[prev.end(): w.start()] != " " or key[w.start(): w.end()] in n["name_stops"]:
+                    break
+                end = w.end()
+        else:
+            o = _ORDINAL_END.match(key, m.end())
+            end = o.end() if o else None
+        if end is None:
+            continue
+        # "Luật Quản lý thuế số 38/2019/QH14" is a numbered citation; its name goes with the number
+        if re.compile(r"\s+số\s*\d").match(key, end):
+            continue
+        covered = end
+        name = " ".join(text[m.start(): end].split())
+        if any(match_key(name).startswith(x) for x in n["not_documents"]):
+            continue
+        f = Found(start=m.start(), end=end, name=name, type=by_name_or(name))
+        _describe(doc, f, end)
+        found.append(f)
+    return found
+
+
+def by_name_or(name: str) -> str | None:
+    key = match_key(name)
+    for t in document_types():
+        if key.startswith(match_key(t.name) + " "):
+            return t.name
+    return None
+
+
+def _law_names_for_numbers(doc: Document, numbered: list[Found]) -> None:
+    """Give "Luật Quản lý thuế số 38/2019/QH14" its name."""
+    for f in numbered:
+        if f.type in ("Luật", "Bộ luật") and f.type_from_word:
+            head = _named_heads().match(doc.key, f.start)
+            if head and head["law"]:
+                end = _law_name_end(doc, head.end(), " ".join(head["law"].split()))
+                if end:
+                    f.name = " ".join(doc.text[f.start: end].split())
+
+
+# ---------------------------------------------------------------- roles
+
+
+def _header_end(doc: Document) -> int:
+    """End of the recipients block ("Kính gửi: …" and its list), else 0."""
+    m = re.compile(r"kính gửi\s*:?").search(doc.key, 0, min(len(doc.key), 4000))
+    if not m:
+        return 0
+    end = doc.key.find("\n", m.end())
+    while end >= 0 and doc.text[end + 1: end + 2] in ("-", "+", "•") and end + 1 < len(doc.text):
+        nxt = doc.key.find("\n", end + 1)
+        end = nxt
+    return len(doc.text) if end < 0 else end
+
+
+_ROMAN_HEADING = re.compile(r"(?m)^[\s*|]*(?:[IVX]{1,4}\.\s|PHẦN\b|Phần thứ|CHƯƠNG\b|Chương [IVX\d])")
+_SENTENCE_END = re.compile(r"[.:](?:\s*\n|\s+(?=[A-ZĐÀ-Ỹ]))")
+
+
+def _preamble_end(doc: Document, sections: list[Section], header_end: int) -> int:
+    if sections:
+        return sections[0].start
+    m = _ROMAN_HEADING.search(doc.text, header_end)
+    if m:
+        return m.start()
+    # no outline (a công văn): the first sentence after the header is its preamble
+    text_start = header_end
+    # skip the header lines (all capitals, "Số:", "V/v", place and date) when there is no "Kính gửi"
+    m = _SENTENCE_END.search(doc.text, text_start + 1)
+    return m.end() if m else len(doc.text)
+
+
+@cache
+def _basis_regex() -> re.Pattern:
+    return re.compile(r"(?:^|\n|[.;:]\s)[\s*\-+]*(?:căn cứ|thực hiện|triển khai|theo đề nghị|xét đề nghị|tiếp theo)\b")
+
+
+def _basis_spans(doc: Document, sections: list[Section]) -> list[tuple[int, int]]:
+    """Spans of text whose citations are the document's legal basis."""
+    header_end = _header_end(doc)
+    spans = []
+    pre_end = _preamble_end(doc, sections, header_end)
+    if pre_end > header_end:
+        spans.append((header_end, pre_end))
+    # a "Căn cứ …" sentence anywhere (letters reply citing their legal basis mid-text)
+    for m in re.compile(r"(?:^|\n|[.;]\s)[\s*\-+]*căn cứ\b").finditer(doc.key, header_end):
+        end = _SENTENCE_END.search(doc.text, m.end())
+        semi = doc.text.find(";", m.end())
+        stop = min(x for x in (end.end() if end else len(doc.text), semi if semi >= 0 else len(doc.text)))
+        spans.append((m.start(), stop))
+    return spans
+
+
+# ---------------------------------------------------------------- resolve
+
+
+def _group_key(f: Found) -> str:
+    if f.number:
+        return "#" + f.number.upper()
+    return "@" + match_key(f.name or "")
+
+
+def _same_name(a: str, b: str) -> bool:
+    short, long_ = sorted((a, b), key=len)
+    if long_.startswith(short) and (len(long_) == len(short) or not long_[len(short)].isalnum()):
+        return True
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def _resolve(doc: Document, found: list[Found]) -> list[list[Found]]:
+    groups: dict[str, list[Found]] = {}
+    order: list[str] = []
+    named_keys: list[str] = []
+    for f in sorted(found, key=lambda f: f.start):
+        if f.refers_back:
+            target = next((k for k in reversed(order) if groups[k][0].type == f.type), None)
+            if target:
+                groups[target].append(f)
+            continue
+        k = _group_key(f)
+        if f.number is None:
+            folded = k[1:]
+            k = next((n for n in named_keys if _same_name(n[1:], folded)), k)
+            if k not in named_keys:
+                named_keys.append(k)
+        if k not in groups:
+            groups[k] = []
+            order.append(k)
+        groups[k].append(f)
+    return [groups[k] for k in order]
+
+
+def _find_anaphora(doc: Document) -> list[Found]:
+    previous = set(symbols.grammar()["type_words"]["anaphora_previous"])
+    out = []
+    for m in _anaphora_regex().finditer(doc.key):
+        if m["which"] in previous and not symbols.symbol_regex().match(doc.text, m.end() + 1):
+            out.append(Found(start=m.start(), end=m.end(), type=_type_words()[" ".join(m["type"].split())],
+                             refers_back=True))
+    return out
+
+
+def _first(values):
+    return next((v for v in values if v), None)
+
+
+def _citation(doc: Document, mentions: list[Found], basis: list[tuple[int, int]]) -> tuple[Citation, list[Warning]]:
+    warnings: list[Warning] = []
+    full = [f for f in mentions if not f.refers_back]
+    plain = [f for f in full if not f.in_caps] or full
+    first = plain[0]
+    typed = [f for f in full if f.type_from_word] or full
+    dates = {f.date for f in full if f.date}
+    if len(dates) > 1:
+        warnings.append(Warning(code="citation_date_conflict", location=first.start,
+                                message=f"{first.number or first.name}: cited with different dates "
+                                        f"({', '.join(sorted(dates))})"))
+    is_basis = any(a <= f.start < b and not f.in_caps for f in full for a, b in basis)
+    citation = Citation(
+        type=typed[0].type, number=first.number, name=_first(f.name for f in plain) if first.number else first.name,
+        date=dates.pop() if len(dates) == 1 else None,
+        issuer=_first(f.issuer for f in plain), subject=_first(f.subject for f in plain),
+        role="basis" if is_basis else "reference",
+        text=doc.text[first.start: first.end], start=first.start, end=first.end,
+        mentions=[Mention(start=f.start, end=f.end, text=doc.text[f.start: f.end]) for f in mentions])
+    return citation, warnings
+
+
+# ---------------------------------------------------------------- validate
+
+
+def _validate(f: Found, info: DocumentInfo, today: date) -> list[Warning]:
+    warnings = []
+    label = f.number or f.name
+    if f.symbol and f.type_from_word and f.type not in symbols.grammar()["compatible"]["wildcard_types"]:
+        kind = f.symbol.kind
+        pairs = {(a, b.upper()) for a, b in symbols.grammar()["compatible"]["pairs"]}
+        code = (f.symbol.kind_code or "").upper()
+        if kind and kind.name != f.type and (f.type, code) not in pairs:
+            warnings.append(Warning(code="citation_type_mismatch", location=f.start,
+                                    message=f"{f.type} số {label}: the symbol names a {kind.name} ({f.symbol.kind_code})"))
+    if f.symbol and symbols.year_missing(f.symbol):
+        warnings.append(Warning(code="citation_missing_year", location=f.start,
+                                message=f"{f.type} số {label}: a legal normative symbol without its year"))
+    if f.date_text and f.date is None:
+        warnings.append(Warning(code="citation_bad_date", location=f.date_at,
+                                message=f"{label}: '{f.date_text}' is not a real date"))
+    elif f.date:
+        if f.date > today.isoformat() or f.date < "1945-09-02":
+            warnings.append(Warning(code="citation_bad_date", location=f.date_at,
+                                    message=f"{label}: dated {f.date}, outside the possible range"))
+        elif info.date and f.date > info.date:
+            warnings.append(Warning(code="citation_after_document", location=f.date_at,
+                                    message=f"{label}: dated {f.date}, after the document itself ({info.date})"))
+        if f.symbol and f.symbol.year and f.date[:4] != str(f.symbol.year):
+            warnings.append(Warning(code="citation_bad_date", location=f.date_at,
+                                    message=f"{label}: dated {f.date} but the symbol says {f.symbol.year}"))
+    return warnings
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def find_mentions(doc: Document, info: DocumentInfo | None = None) -> list[Found]:
+    """Every mention of a cited document in the text, in order (before grouping)."""
+    info = info or DocumentInfo()
+    numbered = _find_numbered(doc, _own_numbers(doc, info))
+    _law_names_for_numbers(doc, numbered)
+    found = numbered + _find_standards(doc) + _find_named(doc) + _find_anaphora(doc)
+    for f in found:
+        f.in_caps = _in_caps_line(doc.text, f.start)
+    return sorted(found, key=lambda f: f.start)
 
 
 def find_citations(doc: Document, sections: list[Section], info: DocumentInfo) -> tuple[list[Citation], list[Warning]]:
-    return [], []
+    found = find_mentions(doc, info)
+    basis = _basis_spans(doc, sections)
+    today = date.today()
+    citations, warnings = [], []
+    for group in _resolve(doc, found):
+        citation, group_warnings = _citation(doc, group, basis)
+        citations.append(citation)
+        warnings += group_warnings
+        for f in group:
+            warnings += _validate(f, info, today)
+    return citations, warnings

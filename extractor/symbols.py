@@ -1,0 +1,109 @@
+"""The số/ký hiệu grammar: what a document number looks like, and what it says about the document.
+
+Families (Nghị định 30/2020/NĐ-CP Phụ lục I; Luật BHVBQPPL Điều 8; Quy định 66-QĐ/TW):
+    248/KH-UBND, 5919/UBND-TTPVHCC         administrative: number/KIND-ISSUER or number/ISSUER-UNIT
+    16/2015/NĐ-CP, 71/2014/TTLT-BTC-BNV    normative, with the year
+    59/2020/QH14                           National Assembly, no hyphen
+    27-NQ/TW, 95-HD/BTGQU                  party: number-KIND/ISSUER
+    30c/NQ-CP, 2775/SNV-CCHC&VTLT          letter suffixes, "&" inside a part
+Real text adds spaces and dashes ("08 - CTr/TU", "16/2015/NĐ -CP", "27/NQ- TW") and breaks a
+symbol across lines right after a separator ("117/QĐ-" ⏎ "UBND"). `SYMBOL` finds all of these in
+the document text (case matters: codes are upper case); `normalise` gives the number as printed
+minus spaces, with dashes folded to "-".
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .doctypes import DocType, by_abbreviation
+
+
+@cache
+def grammar() -> dict:
+    """data/citation_grammar.toml, loaded once."""
+    text = resources.files("extractor.data").joinpath("citation_grammar.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+# U+FFFE: a hyphen some PDF fonts map to a noncharacter
+_DASH = "\\-\u2010-\u2015\u2212\ufffe"
+
+
+@cache
+def symbol_regex() -> re.Pattern:
+    g = grammar()["symbol"]
+    code, number, year = g["code"], g["number"], g["year"]
+    # a separator: a slash or dash with at most one space either side, or a slash/dash that ends a
+    # line (the symbol continues on the next one); never a bare line break
+    sep = rf"(?: ?[/{_DASH}] ?|[/{_DASH}]\n)"
+    return re.compile(
+        rf"(?<![\w/.{_DASH}])(?P<number>{number})(?:(?P<year_sep> ?/ ?)(?P<year>{year}))?"
+        rf"(?P<first_sep>{sep})(?P<codes>{code}(?:{sep}{code})*)(?!\w)(?![{_DASH}/]\w)"
+    )
+
+
+@cache
+def standard_regex() -> re.Pattern:
+    prefixes = "|".join(re.escape(p) for p in sorted(grammar()["standard"]["prefixes"], key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{prefixes}) ?\d{{1,6}}(?:[-.]\d+)*(?::(?:19|20)\d{{2}})?(?!\w)")
+
+
+@dataclass(frozen=True)
+class Symbol:
+    number: str  # normalised: "08-CTr/TU"
+    year: int | None
+    codes: tuple[str, ...]  # ("CTr", "TU")
+    party: bool  # number-KIND/ISSUER
+
+    @property
+    def kind_code(self) -> str | None:
+        """The abbreviation naming the kind of document, if the symbol has one ("KH", "NĐ")."""
+        first = self.codes[0] if self.codes else ""
+        if first.upper() in by_abbreviation():
+            return first
+        bare = first.rstrip("0123456789")
+        if bare in grammar()["symbol"]["normative_issuers"]:
+            return bare
+        return None
+
+    @property
+    def kind(self) -> DocType | None:
+        code = self.kind_code
+        return by_abbreviation().get(code.upper()) if code else None
+
+    @property
+    def issuer_codes(self) -> tuple[str, ...]:
+        return self.codes[1:] if self.kind_code else self.codes
+
+
+_SPACE = re.compile(r"\s+")
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\ufffe]")
+
+
+def normalise(text: str) -> str:
+    """The number as printed, without spaces or line breaks, dashes folded: '08 - CTr/TU' -> '08-CTr/TU'."""
+    return _DASHES.sub("-", _SPACE.sub("", text))
+
+
+def parse_match(m: re.Match) -> Symbol:
+    codes = tuple(c for c in re.split(rf"[\s/{_DASH}]+", m["codes"]) if c)
+    first_sep = normalise(m["first_sep"])
+    return Symbol(number=normalise(m[0]), year=int(m["year"]) if m["year"] else None, codes=codes,
+                  party=first_sep == "-" and not m["year"])
+
+
+def parse(text: str) -> Symbol | None:
+    """The symbol that is the whole of `text`, or None."""
+    m = symbol_regex().fullmatch(text.strip())
+    return parse_match(m) if m else None
+
+
+def year_missing(symbol: Symbol) -> bool:
+    """A legal normative kind (Nghị định, Thông tư) whose symbol lacks its year."""
+    code = symbol.kind_code
+    return bool(code and code.upper() in {c.upper() for c in grammar()["symbol"]["year_required"]}
+                and symbol.year is None and not symbol.party)
