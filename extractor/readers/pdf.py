@@ -52,7 +52,7 @@ INDENT_MIN_LINES = 3  # lines starting at one x before it counts as the paragrap
 FULL_LINE = 1.5  # em: a line ending this close to the right margin is full (wraps on)
 CENTRED = 1.0  # em: a line whose centre is this close to the text centre is centred
 COLUMN_CHAIN = 5.0  # em: lines of one two-column zone are at most this far apart
-RIGHT_COLUMN = 0.35  # a right-column segment starts past this share of the text width
+RIGHT_COLUMN = 0.3  # a right-column segment starts past this share of the text width
 RULE_THICKNESS = 3.0  # points: a path thinner than this is a ruling line
 RULE_MIN_LENGTH = 5.0  # points
 SNAP = 3.0  # points: ruling lines closer than this are one grid line
@@ -218,7 +218,8 @@ def _fragments(tp: _TextPage, text: str, page: int) -> list[Segment]:
 
 
 def _segment(tp: _TextPage, text: str, first: int, last: int, page: int) -> Segment | None:
-    body = text[first:last + 1]
+    # PDFium reports a hyphen that ends a line as U+FFFE
+    body = text[first:last + 1].replace("\ufffe", "-")
     if not body.strip():
         return None
     x0, y = tp.origin(first)
@@ -670,8 +671,10 @@ def _style(line: Line, margins: Margins) -> Style:
 
 
 def _join(text: str, more: str) -> str:
-    if re.search(r"\w-$", text) and re.match(r"[a-zà-ỹđ]", more):
-        return text[:-1] + more  # a word hyphenated over the line end
+    if re.search(r"\S-$", text):
+        # a hyphen at the line end binds ("213/KH-" + "UBND", "2021-" + "2025"): Vietnamese
+        # never hyphenates syllables, so the hyphen is part of the text and no space is added
+        return text + more
     return f"{text} {more}"
 
 

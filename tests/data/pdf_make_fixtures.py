@@ -1,0 +1,248 @@
+"""Make the PDF test fixtures (pdf_*.pdf) with reportlab and the DejaVu fonts.
+
+    .venv/bin/python tests/data/pdf_make_fixtures.py
+
+The PDFs are committed, because CI may lack the fonts. The text is invented for these tests (a
+district plan in the usual layout of NĐ 30/2020); nothing is copied from real documents.
+
+pdf_plan.pdf — three A4 pages laid out like a printed plan:
+  page 1: the two-column header (issuer | Quốc hiệu, number | place and date), a centred title,
+          bold numbered headings, justified paragraphs with an indented first line, a footnote
+          reference (superscript "1") and its footnote at the page bottom in a smaller font,
+          a paragraph whose sentence runs on to page 2 and breaks inside "45/KH-" | "UBND";
+  page 2: a ruled table (one header row, three task rows), more headings and paragraphs;
+  page 3: the closing paragraph and the two-column signature block (Nơi nhận | signer);
+  every page: a running header at the top and "Trang N" at the bottom.
+pdf_encrypted.pdf — one page, opened only with a password.
+pdf_scan.pdf — one page that is a picture of text, no text layer.
+"""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+HERE = Path(__file__).resolve().parent
+FONTS = Path("/usr/share/fonts/truetype/dejavu")
+REGULAR, BOLD, ITALIC = "DejaVuSerif", "DejaVuSerif-Bold", "DejaVuSerif-Italic"
+
+WIDTH, HEIGHT = A4
+LEFT, RIGHT = 85.0, WIDTH - 57.0
+TOP, BOTTOM = 60.0, 70.0  # from the page's top / bottom edge
+SIZE = 13.0
+LEADING = 18.0
+INDENT = 36.0
+
+
+def register_fonts() -> None:
+    for name, file in ((REGULAR, "DejaVuSerif.ttf"), (BOLD, "DejaVuSerif-Bold.ttf"),
+                       (ITALIC, "DejaVuSerif-Italic.ttf")):
+        pdfmetrics.registerFont(TTFont(name, str(FONTS / file)))
+
+
+class Writer:
+    """A tiny layout engine: justified paragraphs, headings, page chrome, footnotes."""
+
+    def __init__(self, target, pages: int, **canvas_options) -> None:
+        self.c = canvas.Canvas(target, pagesize=A4, **canvas_options)
+        self.pages = pages
+        self.page = 1
+        self.y = HEIGHT - TOP
+        self.bottom = BOTTOM
+        self.chrome()
+
+    # page furniture: a running header and the page number
+    def chrome(self) -> None:
+        self.c.setFont(ITALIC, 9)
+        self.c.drawCentredString((LEFT + RIGHT) / 2, HEIGHT - 35, "UBND huyện Hoa Lư - Kế hoạch chuyển đổi số năm 2025")
+        self.c.setFont(REGULAR, 11)
+        self.c.drawCentredString((LEFT + RIGHT) / 2, 35, f"Trang {self.page}")
+
+    def new_page(self) -> None:
+        self.c.showPage()
+        self.page += 1
+        self.y = HEIGHT - TOP
+        self.bottom = BOTTOM
+        self.chrome()
+
+    def centred(self, text: str, font: str = BOLD, size: float = SIZE, x: float | None = None) -> None:
+        self.c.setFont(font, size)
+        self.c.drawCentredString(x if x is not None else (LEFT + RIGHT) / 2, self.y, text)
+        self.y -= size * 1.4
+
+    def gap(self, points: float) -> None:
+        self.y -= points
+
+    def paragraph(self, text: str, font: str = REGULAR, size: float = SIZE, indent: float = INDENT,
+                  superscript_after: str | None = None, break_after: int | None = None) -> None:
+        """Justified lines; the first line indented. `superscript_after`: the word after which
+        a superscript footnote mark "1" is drawn; `break_after`: start a new page after this
+        many lines (a paragraph that runs over a page break)."""
+        words = text.split()
+        lines: list[list[str]] = [[]]
+        width = RIGHT - LEFT - indent
+        for word in words:
+            trial = " ".join(lines[-1] + [word])
+            if lines[-1] and pdfmetrics.stringWidth(trial, font, size) > width:
+                lines.append([word])
+                width = RIGHT - LEFT
+            else:
+                lines[-1].append(word)
+        for n, line in enumerate(lines):
+            if self.y < self.bottom or (break_after is not None and n == break_after):
+                self.new_page()
+            x = LEFT + (indent if n == 0 else 0)
+            last = n == len(lines) - 1
+            natural = pdfmetrics.stringWidth(" ".join(line), font, size)
+            space = pdfmetrics.stringWidth(" ", font, size)
+            extra = 0.0 if last or len(line) < 2 else (RIGHT - x - natural) / (len(line) - 1)
+            for word in line:
+                self.c.setFont(font, size)
+                self.c.drawString(x, self.y, word)
+                x += pdfmetrics.stringWidth(word, font, size)
+                if superscript_after and word == superscript_after:
+                    self.c.setFont(REGULAR, size * 0.55)
+                    self.c.drawString(x + 0.5, self.y + size * 0.4, "1")
+                    x += pdfmetrics.stringWidth("1", REGULAR, size * 0.55) + 0.5
+                    superscript_after = None
+                x += space + extra
+            self.y -= LEADING
+
+    def footnote(self, mark: str, text: str) -> None:
+        """A footnote at the bottom of the current page, under a short rule."""
+        size = 10.0
+        y = BOTTOM - 8
+        self.c.setLineWidth(0.5)
+        self.c.line(LEFT, y + size + 6, LEFT + 140, y + size + 6)
+        self.c.setFont(REGULAR, size * 0.6)
+        self.c.drawString(LEFT, y + size * 0.4, mark)
+        self.c.setFont(REGULAR, size)
+        self.c.drawString(LEFT + 6, y, text)
+        self.bottom = BOTTOM + 2 * size  # body text stays above the footnote
+
+    def table(self, rows: list[list[str]], widths: list[float]) -> None:
+        """A ruled grid: one line of text a cell, the first row bold."""
+        height = 22.0
+        top = self.y + SIZE
+        xs = [LEFT]
+        for w in widths:
+            xs.append(xs[-1] + w)
+        self.c.setLineWidth(0.75)
+        for r in range(len(rows) + 1):
+            self.c.line(xs[0], top - r * height, xs[-1], top - r * height)
+        for x in xs:
+            self.c.line(x, top, x, top - len(rows) * height)
+        for r, row in enumerate(rows):
+            font = BOLD if r == 0 else REGULAR
+            for c, cell in enumerate(row):
+                self.c.setFont(font, 11)
+                self.c.drawString(xs[c] + 4, top - r * height - 15, cell)
+        self.y = top - len(rows) * height - LEADING
+
+    def save(self) -> None:
+        self.c.showPage()
+        self.c.save()
+
+
+def two_columns(w: Writer, left: list[tuple[str, str]], right: list[tuple[str, str]], size: float = SIZE) -> None:
+    """Lines of a borderless two-column block: each column centred on its own axis."""
+    left_axis, right_axis = LEFT + 65, RIGHT - 150
+    y = w.y
+    for k in range(max(len(left), len(right))):
+        for column, axis in ((left, left_axis), (right, right_axis)):
+            if k < len(column):
+                font, text = column[k]
+                w.c.setFont(font, size)
+                w.c.drawCentredString(axis, y, text)
+        y -= size * 1.5
+    w.y = y
+
+
+def make_plan(path: Path) -> None:
+    w = Writer(str(path), pages=3)
+    two_columns(w, [(REGULAR, "ỦY BAN NHÂN DÂN"), (BOLD, "HUYỆN HOA LƯ"), (REGULAR, "Số: 45/KH-UBND")],
+                [(BOLD, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), (BOLD, "Độc lập - Tự do - Hạnh phúc"),
+                 (ITALIC, "Hoa Lư, ngày 12 tháng 3 năm 2025")], size=12)
+    w.gap(16)
+    w.centred("KẾ HOẠCH", size=14)
+    w.centred("Triển khai chuyển đổi số trong cơ quan hành chính", size=14)
+    w.centred("trên địa bàn huyện năm 2025", size=14)
+    w.gap(10)
+    w.paragraph("Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị về đột phá phát triển khoa học, "
+                "công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia, Ủy ban nhân dân huyện ban hành "
+                "Kế hoạch triển khai như sau:", superscript_after="57-NQ/TW")
+    w.footnote("1", "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị.")
+    w.paragraph("I. MỤC ĐÍCH, YÊU CẦU", font=BOLD)
+    w.paragraph("1. Mục đích", font=BOLD)
+    w.paragraph("Nâng cao hiệu quả quản lý, điều hành của các cơ quan hành chính nhà nước trên địa "
+                "bàn huyện thông qua việc ứng dụng công nghệ số vào toàn bộ quy trình xử lý công việc, "
+                "giảm thời gian giải quyết thủ tục hành chính cho người dân và doanh nghiệp.")
+    w.paragraph("2. Yêu cầu", font=BOLD)
+    w.paragraph("Các phòng, ban chuyên môn và Ủy ban nhân dân các xã, thị trấn xác định rõ nhiệm vụ, "
+                "thời hạn hoàn thành và người chịu trách nhiệm; bảo đảm an toàn thông tin trong quá "
+                "trình triển khai.")
+    w.paragraph("- Mỗi cơ quan cử một công chức làm đầu mối theo dõi, tổng hợp kết quả thực hiện.")
+    # a sentence that runs over the page break: two justified lines on page 1, the rest on page 2
+    w.paragraph("Việc triển khai Kế hoạch phải gắn với nhiệm vụ chính trị của từng cơ quan, đơn vị, "
+                "tránh hình thức, lãng phí; kết quả thực hiện là một tiêu chí đánh giá mức độ hoàn "
+                "thành nhiệm vụ của người đứng đầu cơ quan, đơn vị trong năm.", break_after=2)
+    w.paragraph("II. NHIỆM VỤ CỤ THỂ", font=BOLD)
+    w.table([["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"],
+             ["1", "Số hóa hồ sơ lưu trữ", "Văn phòng HĐND và UBND", "Quý II"],
+             ["2", "Cập nhật dữ liệu đất đai", "Phòng Tài nguyên và Môi trường", "Quý III"],
+             ["3", "Tập huấn kỹ năng số", "Phòng Nội vụ", "Quý IV"]],
+            [30, 150, 190, 83])
+    w.paragraph("III. TỔ CHỨC THỰC HIỆN", font=BOLD)
+    w.paragraph("Phòng Văn hóa và Thông tin chủ trì, phối hợp với các cơ quan, đơn vị liên quan theo dõi, "
+                "đôn đốc việc thực hiện Kế hoạch; định kỳ hằng quý báo cáo Ủy ban nhân dân huyện.")
+    # a document number broken over the next page break: "…số 09/KH-" | "UBND…"
+    w.paragraph("Kế hoạch này thay thế Kế hoạch số 09/KH-", indent=INDENT)
+    w.new_page()
+    w.paragraph("UBND ngày 15/01/2024 của Ủy ban nhân dân huyện.", indent=0)
+    w.paragraph("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị phản ánh "
+                "về Phòng Văn hóa và Thông tin để tổng hợp, báo cáo Ủy ban nhân dân huyện xem xét./.")
+    w.gap(10)
+    two_columns(w, [(BOLD, "Nơi nhận:"), (REGULAR, "- UBND tỉnh;"), (REGULAR, "- Các phòng, ban;"),
+                    (REGULAR, "- Lưu: VT.")],
+                [(BOLD, "TM. ỦY BAN NHÂN DÂN"), (BOLD, "CHỦ TỊCH"), (REGULAR, ""), (BOLD, "Trần Văn Bình")],
+                size=11)
+    w.save()
+
+
+def make_encrypted(path: Path) -> None:
+    w = Writer(str(path), pages=1, encrypt="mat-khau-2025")
+    w.paragraph("Tài liệu này chỉ mở được khi có mật khẩu.")
+    w.save()
+
+
+def make_scan(path: Path) -> None:
+    """A page holding only a picture of a line of text, as a scanner would produce."""
+    from PIL import Image, ImageDraw, ImageFont
+    from reportlab.lib.utils import ImageReader
+
+    image = Image.new("L", (1240, 300), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((60, 100), "KẾ HOẠCH khảo sát (bản quét)", fill=0,
+              font=ImageFont.truetype(str(FONTS / "DejaVuSerif.ttf"), 48))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    buffer.seek(0)
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.drawImage(ImageReader(buffer), LEFT, HEIGHT - 250, width=RIGHT - LEFT, height=110)
+    c.showPage()
+    c.save()
+
+
+def main() -> None:
+    register_fonts()
+    make_plan(HERE / "pdf_plan.pdf")
+    make_encrypted(HERE / "pdf_encrypted.pdf")
+    make_scan(HERE / "pdf_scan.pdf")
+
+
+if __name__ == "__main__":
+    main()
