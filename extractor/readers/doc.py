@@ -53,8 +53,9 @@ def read(data: bytes, path: Path) -> RawDocument:
     return raw
 
 
-def convert_to_docx(data: bytes, name: str, timeout: float = CONVERSION_TIMEOUT) -> bytes:
+def convert_to_docx(data: bytes, name: str, timeout: float | None = None) -> bytes:
     """The .docx bytes LibreOffice makes of a .doc (or .rtf, or anything else it opens)."""
+    timeout = CONVERSION_TIMEOUT if timeout is None else timeout
     soffice = find_soffice()
     if soffice is None:
         raise ReadError("libreoffice_missing", f"{name}: reading a .doc file needs LibreOffice, which is "
