@@ -1,36 +1,425 @@
-"""Plain text: decoding, then one block per line."""
+"""Plain text: decoding, then lines -> blocks, for the kinds of .txt that plans arrive as.
+
+- Text copied from a portal page: page chrome removed (`webpage.strip_page_chrome`).
+- Legal-database markdown exports: the `*Source: URL*` line and `# title` (often another
+  document's title) dropped; pipe tables (whole `| a | b |` rows, or the broken form where every
+  cell boundary is a lone "|" line) read as tables, and the document header table (issuer |
+  Quốc hiệu, Số | place and date) and signature table (Nơi nhận | signer) as separate
+  paragraphs, left column first; `**bold**` spanning lines kept as `style.bold` and the marks
+  removed; hard-wrapped lines joined into paragraphs.
+- `pdftotext -layout` output: the two-column header (issuer left, Quốc hiệu and date right) and
+  the signature block (Nơi nhận left, signer right) split into their columns; indented
+  paragraphs whose lines were wrapped joined again; page numbers dropped.
+- Anything else: one paragraph a line, with a line joined to the one above only when it
+  clearly continues it (lower-case start after a long unfinished line). Lines of a flattened
+  table (one cell a line) therefore stay lines.
+
+Which lines never continue a paragraph (outline numbers, bullets, "Căn cứ", "Số:", "Nơi nhận",
+...) is data: data/paragraph_starts.toml.
+"""
 from __future__ import annotations
 
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from pathlib import Path
 
-from ..blocks import LIST_ITEM, PARAGRAPH, Block, RawDocument
-from ..errors import ReadError
+from ..blocks import LIST_ITEM, PARAGRAPH, Block, RawDocument, Style, table
+from ..encodings import decode as decode_bytes
+from .webpage import strip_page_chrome
+
+__all__ = ["decode", "blocks_from_text", "read"]
 
 
 def decode(data: bytes, name: str = "text") -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    if b"\x00" in data[:4096]:
-        raise ReadError("not_text", f"{name}: binary data, not text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1258", errors="replace")
-
-
-def blocks_from_text(text: str) -> list[Block]:
-    blocks = []
-    for line in text.splitlines():
-        stripped = line.strip()
-        if not stripped:
-            continue
-        kind = LIST_ITEM if stripped[:1] in "-+•–" else PARAGRAPH
-        blocks.append(Block(kind, stripped))
-    return blocks
+    """The file's text (UTF-8/16, Windows-1258, TCVN3, VNI); `ReadError('not_text')` for binary."""
+    return decode_bytes(data, name)
 
 
 def read(data: bytes, path: Path) -> RawDocument:
     text = decode(data, path.name)
     return RawDocument(format="txt", blocks=blocks_from_text(text))
+
+
+# --- line classes ---------------------------------------------------------------------------
+
+@cache
+def _never_joined() -> re.Pattern:
+    text = resources.files("extractor.data").joinpath("paragraph_starts.toml").read_text(encoding="utf-8")
+    return re.compile("|".join(f"(?:{p})" for p in tomllib.loads(text)["never_joined"]))
+
+
+_LEADING_MARKS = re.compile(r"^[*_\s]+")
+_EMPHASIS_ONLY = re.compile(r"^[*_\s]+$")
+_RULE = re.compile(r"^\s*[-_=—–]{3,}\s*$")
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_SOURCE_LINE = re.compile(r"^\s*\*?\s*(Source|Nguồn)\s*:\s*\S+\s*\*?\s*$", re.IGNORECASE)
+_MD_TITLE = re.compile(r"^\s*#{1,6}\s")
+_TERMINAL = re.compile(r"[.!?;:…]\s*[\"”’)]*\s*$")
+_JOIN_AFTER_COLON = re.compile(r"^(Số|Kính gửi|V/v)\s*:$")
+_PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$")
+_COLUMN_RUN = re.compile(r"\S+(?: {1,2}\S+)*")
+_APPENDIX = re.compile(r"^\s*(PHỤ LỤC|Phụ lục|BIỂU MẪU|Biểu mẫu)\b")
+_BULLET = re.compile(r"^[-+•–—−·▪►■]\s")
+_MD_BULLET = re.compile(r"^\*\s+")
+_LETTER = re.compile(r"[^\W\d_]")
+# a cell of the header or signature table: Quốc hiệu, số, date, Nơi nhận, signature
+_LAYOUT_CELL = re.compile(
+    r"CỘNG H[OÒ][AÀ] XÃ HỘI|Độc lập\s*[-–]|ĐẢNG CỘNG SẢN|^\W*Số\b|Nơi nhận|ngày\s+\S+\s+tháng|"
+    r"^\W*(KT|TM|TL|TUQ)\.", re.IGNORECASE)
+_CELL_PARTS = re.compile(r"\s+[-_]{3,}\s*|\s*(?=Độc lập\s*[-–])")
+_RECIPIENT_ITEMS = re.compile(r"\s+(?=- [A-ZĐÀ-Ỹ])")
+
+
+def _is_structural(text: str) -> bool:
+    """A line that starts a paragraph of its own (heading, bullet, form part)."""
+    return bool(_never_joined().match(_LEADING_MARKS.sub("", text)))
+
+
+def _plain(text: str) -> str:
+    return text.replace("*", "").strip()
+
+
+def _all_caps(text: str) -> bool:
+    letters = _LETTER.findall(text)
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+# --- paragraphs -----------------------------------------------------------------------------
+
+@dataclass
+class _Paragraphs:
+    """Collects lines into paragraphs and paragraphs into blocks."""
+
+    mode: str  # "wrapped" (markdown export), "layout" (pdftotext -layout), "column" or "lines"
+    markdown: bool = False
+    blocks: list[Block] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)  # raw lines of the open paragraph
+    after_break: bool = False  # a blank line came since the last line
+
+    def emphasis_open(self) -> bool:
+        text = "\n".join(self.lines)
+        return text.count("**") % 2 == 1 or (self.markdown and text.replace("**", "").count("*") % 2 == 1)
+
+    def add(self, line: str) -> None:
+        stripped = line.strip()
+        if not stripped or _RULE.match(stripped):
+            if self.mode == "layout" and self.lines:
+                self.after_break = True
+                return
+            self.flush()
+            return
+        if _EMPHASIS_ONLY.match(stripped):
+            if self.lines and self.emphasis_open():
+                self.lines.append(stripped)
+            else:
+                self.flush()
+            return
+        if self.lines and not self._joins(line):
+            self.flush()
+        self.after_break = False
+        self.lines.append(line)
+
+    def _joins(self, line: str) -> bool:
+        stripped = line.strip()
+        if _is_structural(stripped):
+            return False
+        if self.emphasis_open():
+            return not self.after_break
+        previous = _plain(self.lines[-1])
+        text = _plain(stripped)
+        if not text:
+            return False
+        if self.markdown and (stripped.startswith("**") or self.lines[-1].rstrip().endswith("**")):
+            return False  # bold starts or ends: a new paragraph in the source
+        starts_lower = text[0].islower()
+        if _TERMINAL.search(previous) and not _JOIN_AFTER_COLON.match(previous) \
+                and not (self.mode == "wrapped" and starts_lower and not self.after_break):
+            return False
+        if self.after_break:  # only across a page break of layout text
+            return self.mode == "layout" and starts_lower
+        if _all_caps(previous) and not _all_caps(text):
+            return False
+        if self.mode == "wrapped":
+            return True
+        if self.mode == "column":  # a cell or column of the header / signature block
+            return starts_lower or not _all_caps(previous)
+        if self.mode == "layout":
+            return starts_lower or (_indent(line) <= 1 and not _all_caps(previous))
+        return starts_lower and len(previous) >= 40
+
+    def flush(self) -> None:
+        if self.lines:
+            block = _block(" ".join(l.strip() for l in self.lines), self.markdown)
+            if block is not None:
+                self.blocks.append(block)
+        self.lines = []
+        self.after_break = False
+
+
+def _block(text: str, markdown: bool) -> Block | None:
+    """A paragraph block from the text of one paragraph, its emphasis marks made style."""
+    style = Style()
+    letters = len(_LETTER.findall(text))
+    if "*" in text and letters:
+        parts = text.split("**")
+        bold = sum(len(_LETTER.findall(p)) for p in parts[1::2])
+        if bold >= 0.6 * letters:
+            style.bold = True
+        if markdown:
+            italic_parts = text.replace("**", "").split("*")
+            italic = sum(len(_LETTER.findall(p)) for p in italic_parts[1::2])
+            if italic >= 0.6 * letters:
+                style.italic = True
+    if markdown:
+        text = _MD_BULLET.sub("- ", text)
+        text = text.replace("*", "")
+    else:
+        text = text.replace("**", "")
+    text = " ".join(text.split())
+    if not text:
+        return None
+    kind = LIST_ITEM if _BULLET.match(text) else PARAGRAPH
+    return Block(kind, text, style=style)
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+def _broken_table(lines: list[str], i: int) -> tuple[list[list[list[str]]], int]:
+    """Rows of cells (each a list of lines) of a table whose cell borders are lone '|' lines."""
+    segments: list[list[str] | None] = []
+    current: list[str] | None = None
+    j = i
+    while j < len(lines):
+        stripped = lines[j].strip()
+        if stripped == "|":
+            if current is not None:
+                segments.append(current if current else None)
+            current = []
+            j += 1
+            if j >= len(lines) or not lines[j].strip():
+                break
+            continue
+        if current is None or not stripped:
+            break
+        current.append(lines[j])
+        j += 1
+    rows: list[list[list[str]]] = [[]]
+    for segment in segments:
+        if segment is None:  # "|" right after "|": the end of a row
+            if rows[-1]:
+                rows.append([])
+        else:
+            rows[-1].append(segment)
+    return [row for row in rows if row], j
+
+
+def _pipe_table(lines: list[str], i: int) -> tuple[list[list[list[str]]], int]:
+    rows = []
+    j = i
+    while j < len(lines) and (_PIPE_ROW.match(lines[j]) or _PIPE_SEPARATOR.match(lines[j])):
+        if not _PIPE_SEPARATOR.match(lines[j]):
+            cells = lines[j].strip().strip("|").split("|")
+            rows.append([[cell] for cell in cells])
+        j += 1
+    return rows, j
+
+
+def _table_blocks(rows: list[list[list[str]]], markdown: bool) -> list[Block]:
+    """A layout table (document header, signature) as paragraphs; any other as a table block."""
+    columns = max((len(r) for r in rows), default=0)
+    cell_texts = [" ".join(l.strip() for l in cell) for row in rows for cell in row]
+    if columns <= 3 and len(rows) <= 4 and any(_LAYOUT_CELL.search(t) for t in cell_texts):
+        blocks: list[Block] = []
+        for row in rows:
+            for cell in row:
+                blocks.extend(_cell_paragraphs(cell, markdown))
+        return blocks
+    texts = [[_block(" ".join(l.strip() for l in cell), markdown) for cell in row] for row in rows]
+    block = table([[b.text if b else "" for b in row] for row in texts])
+    first = [b for b in texts[0] if b] if texts else []
+    if first and all(b.style.bold for b in first):
+        block.style.bold = True  # a bold header row
+    return [block]
+
+
+def _cell_paragraphs(cell: list[str], markdown: bool) -> list[Block]:
+    paragraphs = _Paragraphs("column", markdown)
+    for line in cell:
+        if len(cell) == 1:  # a flattened cell of a whole-row pipe table: split at its rules
+            for part in _CELL_PARTS.split(line):
+                items = _RECIPIENT_ITEMS.split(part) if "Nơi nhận" in part else [part]
+                for item in items:
+                    paragraphs.add(item)
+                    paragraphs.flush()
+        else:
+            paragraphs.add(line)
+    paragraphs.flush()
+    return paragraphs.blocks
+
+
+# --- layout (pdftotext -layout) -------------------------------------------------------------
+
+def _split_columns(line: str) -> tuple[str, str, int] | None:
+    """(left, right, right column) of a line with two columns side by side, else None."""
+    runs = list(_COLUMN_RUN.finditer(line))
+    if len(runs) < 2:
+        return None
+    gap, k = max((runs[n + 1].start() - runs[n].end(), n) for n in range(len(runs) - 1))
+    if gap < 3 or runs[k + 1].start() < 20:
+        return None
+    return line[:runs[k].end()].strip(), line[runs[k + 1].start():].strip(), runs[k + 1].start()
+
+
+def _column_blocks(zone: list[str]) -> list[Block]:
+    """Blocks of a two-column zone: per group (split before the 'Số' row), left then right."""
+    splits = [_split_columns(line) for line in zone]
+    right_col = min((s[2] for s in splits if s), default=10**6)
+    groups: list[tuple[list[str], list[str]]] = [([], [])]
+    for line, split in zip(zone, splits):
+        if split:
+            left, right = split[0], split[1]
+        elif line.strip() and _indent(line) >= right_col - 8:
+            left, right = "", line.strip()
+        else:
+            left, right = line.strip(), ""
+        if re.match(r"\W*Số\b", left) and (groups[-1][0] or groups[-1][1]):
+            groups.append(([], []))
+        groups[-1][0].append(left)
+        groups[-1][1].append(right)
+    blocks: list[Block] = []
+    for left, right in groups:
+        for column in (left, right):
+            paragraphs = _Paragraphs("column")
+            for line in column:
+                paragraphs.add(line)
+            paragraphs.flush()
+            blocks.extend(paragraphs.blocks)
+    return blocks
+
+
+def _table_cells(line: str) -> list[str] | None:
+    """The cells of a table row laid out in columns (3+ runs of text apart), else None."""
+    runs = _COLUMN_RUN.findall(line)
+    return runs if len(runs) >= 3 else None
+
+
+def _layout_body(lines: list[str]) -> list[Block]:
+    """Paragraphs of indented, wrapped text; rows laid out in columns become table blocks."""
+    body = _Paragraphs("layout")
+    rows: list[list[str]] = []
+    for line in lines:
+        cells = _table_cells(line)
+        if cells or (rows and not line.strip()):
+            if cells:
+                if not rows:
+                    body.flush()
+                rows.append(cells)
+            continue
+        if rows:
+            body.blocks.append(table(rows))
+            rows = []
+        body.add(line)
+    body.flush()
+    if rows:
+        body.blocks.append(table(rows))
+    return body.blocks
+
+
+def _layout_blocks(lines: list[str]) -> list[Block]:
+    page_breaks = {i for i, l in enumerate(lines) if "\f" in l}
+    lines = ["" if _PAGE_NUMBER.match(l.replace("\f", "")) and _indent(l.replace("\f", "")) >= 10
+             else l.replace("\f", "") for l in lines]
+    nonblank = [i for i, l in enumerate(lines) if l.strip()]
+    header_end = 0
+    gap_lines = [i for i in nonblank[:15] if _split_columns(lines[i]) and not _table_cells(lines[i])]
+    if gap_lines:
+        header_end = gap_lines[-1] + 1
+        while header_end < len(lines) and lines[header_end].strip() and len(lines[header_end].strip()) < 60:
+            header_end += 1
+    footer_start = next((i for i in nonblank if i >= header_end and i >= len(lines) * 0.4
+                         and lines[i].strip().startswith("Nơi nhận")), len(lines))
+    footer_end = len(lines)
+    for i in range(footer_start + 1, len(lines)):
+        if i in page_breaks or _table_cells(lines[i]) or _APPENDIX.match(lines[i]):
+            footer_end = i
+            break
+    blocks = _column_blocks(lines[:header_end]) if header_end else []
+    blocks.extend(_layout_body(lines[header_end:footer_start]))
+    if footer_start < len(lines):
+        blocks.extend(_column_blocks(lines[footer_start:footer_end]))
+        blocks.extend(_layout_body(lines[footer_end:]))
+    return blocks
+
+
+# --- the pipeline ---------------------------------------------------------------------------
+
+def _strip_export_chrome(lines: list[str]) -> list[str]:
+    """Drop a legal-database export's leading `*Source: URL*` and `# title` lines."""
+    out = list(lines)
+    seen = 0
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > 4:
+            break
+        if _SOURCE_LINE.match(line) or _MD_TITLE.match(line):
+            out[i] = ""
+    return out
+
+
+def _mode(lines: list[str]) -> tuple[str, bool]:
+    nonblank = [l for l in lines if l.strip()]
+    if not nonblank:
+        return "lines", False
+    markdown = sum(1 for l in nonblank if l.strip() == "|" or "**" in l or _PIPE_SEPARATOR.match(l)) >= 3
+    indented = sum(1 for l in nonblank if _indent(l) >= 3)
+    if "\f" in "".join(lines) or (indented >= 0.25 * len(nonblank) and not markdown):
+        return "layout", markdown
+    blank = len(lines) - len(nonblank)
+    # hard wraps: a line without final punctuation continued by a line starting in lower case
+    wraps = 0
+    for a, b in zip(lines, lines[1:]):
+        a, b = _plain(a), _plain(b)
+        if a and b and b[0].islower() and not _TERMINAL.search(a):
+            wraps += 1
+    wrapped = blank >= 0.15 * len(nonblank) and wraps >= 0.15 * len(nonblank)
+    return ("wrapped" if wrapped else "lines"), markdown
+
+
+def blocks_from_text(text: str) -> list[Block]:
+    """The blocks of a plain-text document (the whole text pipeline; `document.from_text` uses it)."""
+    lines = [l.rstrip() for l in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = strip_page_chrome(_strip_export_chrome(lines))
+    mode, markdown = _mode(lines)
+    if mode == "layout":
+        return _layout_blocks(lines)
+    paragraphs = _Paragraphs(mode, markdown)
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        stripped = line.strip()
+        if stripped == "|":
+            rows, i = _broken_table(lines, i)
+            paragraphs.flush()
+            if rows:
+                paragraphs.blocks.extend(_table_blocks(rows, markdown))
+            continue
+        if _PIPE_ROW.match(line) and stripped.count("|") >= 2:
+            rows, i = _pipe_table(lines, i)
+            paragraphs.flush()
+            if rows:
+                paragraphs.blocks.extend(_table_blocks(rows, True))
+            continue
+        paragraphs.add(line)
+        i += 1
+    paragraphs.flush()
+    return paragraphs.blocks

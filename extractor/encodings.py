@@ -1,0 +1,167 @@
+"""Bytes of a text file -> Unicode, including the legacy Vietnamese encodings TCVN3 (ABC) and VNI.
+
+Plans still circulate as text saved from Word documents set in `.VnTime` (TCVN3) or `VNI-Times`
+(VNI) fonts. Their letters come out as Latin-1 symbols ("B¸o c¸o", "Keá hoaïch"), whether the
+file was saved as ANSI bytes or the garbled characters were pasted into a UTF-8 file, so
+detection works on decoded characters, not on bytes.
+
+Detection scores each candidate reading by how many letters of the Vietnamese alphabet it
+yields minus how many symbols typical of the legacy encodings it leaves behind; the reading
+with the best score wins. The conversion tables come from the `viparse` package (maintained,
+each entry checked against real TCVN3/VNI government documents); it is imported only when a
+text actually looks legacy, so ordinary UTF-8 files never pay for it.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .errors import ReadError
+
+# Latin-1 letters that are also Vietnamese letters: genuine Unicode Vietnamese uses them.
+_VIETNAMESE_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+# Every other character from U+00A0..U+00FF is a symbol or a non-Vietnamese letter (µ ¸ ¹ ® ­ ø ï
+# û ö ñ ...): in Vietnamese text it is nearly always a TCVN3 or VNI letter seen through Latin-1.
+_LEGACY_SYMBOL = re.compile("[" + "".join(
+    chr(c) for c in range(0xA0, 0x100) if chr(c) not in _VIETNAMESE_LATIN1) + "]")
+_NBSP_OR_COMMON = set("\u00a0\u00b0\u00ab\u00bb\u00a9\u00b7")  # nbsp, degree, «», ©, middle dot
+# A few legacy symbols are normal in Unicode text; below this share of the letters, a text with
+# some of them is taken as Unicode as it is.
+_MIN_LEGACY_SHARE = 0.01
+_MIN_LEGACY_COUNT = 3
+
+_VIETNAMESE_LETTER = re.compile(
+    "[àáâãèéêìíòóôõùúýăđĩũơưạ-ỹÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠ-Ỹ]")
+_LETTER = re.compile(r"[^\W\d_]")
+_UPPER_WORD_LINE = re.compile(r"[A-Z]")
+_LOWER_ASCII = re.compile(r"[a-z]")
+
+# VNI marks missing from viparse's table (no document in its corpus had them): ẳ Ẳ.
+_VNI_EXTRA = [("aú", "ẳ"), ("AÚ", "Ẳ")]
+
+
+def decode(data: bytes, name: str = "text") -> str:
+    """The text of a file's bytes: BOMs, UTF-8, UTF-16, Windows-1258, TCVN3 and VNI.
+
+    Raises `ReadError("not_text")` for binary data. The result is not yet NFC (Windows-1258
+    writes tones as combining marks); `normalize.clean_line` composes it.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return fix_legacy(data[3:].decode("utf-8", errors="replace"))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return fix_legacy(data.decode("utf-16", errors="replace"))
+    head = data[:4096]
+    if b"\x00" in head:
+        utf16 = _utf16_without_bom(head)
+        if utf16 is None:
+            raise ReadError("not_text", f"{name}: binary data, not text")
+        text = data.decode(utf16, errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _decode_8bit(data)
+    if _looks_binary(text):
+        raise ReadError("not_text", f"{name}: binary data, not text")
+    return fix_legacy(text)
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when every other byte is NUL (ASCII-heavy UTF-16), else None."""
+    even, odd = head[0::2], head[1::2]
+    if not odd:
+        return None
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    if not sample:
+        return False
+    controls = sum(1 for c in sample if c < " " and c not in "\t\n\r\f\v")
+    return controls > 0.05 * len(sample) or sample.count("\ufffd") > 0.2 * len(sample)
+
+
+def _decode_8bit(data: bytes) -> str:
+    """Not UTF-8: Windows-1258, or TCVN3/VNI bytes (read as Latin-1, converted by fix_legacy)."""
+    cp1258 = data.decode("cp1258", errors="replace")
+    latin1 = data.decode("latin-1")
+    legacy = detect_legacy(latin1)
+    if legacy and legacy_score(convert_legacy(latin1, legacy)) > legacy_score(cp1258):
+        return latin1  # fix_legacy converts it
+    return cp1258
+
+
+def legacy_score(text: str) -> int:
+    """Vietnamese letters minus legacy symbols (and replacement characters): higher = more readable."""
+    text = unicodedata.normalize("NFC", text)
+    good = len(_VIETNAMESE_LETTER.findall(text))
+    bad = sum(1 for c in _LEGACY_SYMBOL.findall(text) if c not in _NBSP_OR_COMMON)
+    bad += text.count("\ufffd") + sum(1 for c in text if unicodedata.combining(c))
+    return good - 2 * bad
+
+
+def looks_legacy(text: str) -> bool:
+    """Cheap test: enough TCVN3/VNI symbols that converting is worth trying."""
+    symbols = sum(1 for c in _LEGACY_SYMBOL.findall(text) if c not in _NBSP_OR_COMMON)
+    if symbols < _MIN_LEGACY_COUNT:
+        return False
+    letters = len(_LETTER.findall(text))
+    return symbols >= _MIN_LEGACY_SHARE * max(letters, 1)
+
+
+def detect_legacy(text: str) -> str | None:
+    """'tcvn3' or 'vni' when converting gives clearly more Vietnamese, else None (Unicode)."""
+    if not looks_legacy(text):
+        return None
+    best, best_score = None, legacy_score(text)
+    for name in ("tcvn3", "vni"):
+        score = legacy_score(convert_legacy(text, name))
+        if score > best_score:
+            best, best_score = name, score
+    return best
+
+
+def fix_legacy(text: str) -> str:
+    """Text converted from TCVN3 or VNI when it is written in one of them; otherwise unchanged."""
+    encoding = detect_legacy(text)
+    return text if encoding is None else convert_legacy(text, encoding)
+
+
+def convert_legacy(text: str, encoding: str) -> str:
+    """Convert TCVN3 ('tcvn3') or VNI ('vni') characters to Unicode NFC."""
+    from viparse.normalize.tables import convert
+
+    converted = convert(text, _charmaps()[encoding])
+    if encoding == "tcvn3":
+        converted = _restore_capitals(converted)
+    return converted
+
+
+@lru_cache(maxsize=1)
+def _charmaps():
+    from viparse.normalize.tables import build_charmap
+    from viparse.normalize.tcvn3 import TCVN3
+    from viparse.normalize.vni import VNI
+
+    return {"tcvn3": TCVN3, "vni": build_charmap("vni", list(VNI.pairs) + _VNI_EXTRA)}
+
+
+def _restore_capitals(text: str) -> str:
+    """Upper-case TCVN3 lines typed for a capitals font (.VnTimeH).
+
+    TCVN3 has no accented capitals: a heading set in .VnTimeH is typed with ASCII capitals plus
+    the lower-case accented bytes ("KÕ HO¹CH" -> "Kế HOạCH"). A line whose ASCII letters are all
+    capitals is such a heading, so the whole line is upper-cased ("KẾ HOẠCH").
+    """
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if (len(_UPPER_WORD_LINE.findall(line)) >= 3 and not _LOWER_ASCII.search(line)
+                and _VIETNAMESE_LETTER.search(line)):
+            lines[i] = line.upper()
+    return "\n".join(lines)

@@ -1,0 +1,111 @@
+"""Page chrome around a document copied from (or published on) a government web portal.
+
+Text copied from a portal page carries the page with it: a banner and menu section above the
+document, a view counter ("Lượt xem: 131") and "Tài liệu đính kèm: Tải về" inside it, and below
+it "Tin liên quan", a visitor counter ("Thống kê truy cập") and the portal footer. The phrases
+are data (data/page_chrome.toml); this module only decides where they apply:
+
+- `remove_lines`: the line goes wherever it is;
+- `tail_markers`: the line and everything after it go, when it is in the second half of the
+  text (a document never ends with "Tin liên quan"; early on, only the line goes);
+- `head_lines`, and any lines above the document's header or title when the page had chrome:
+  menu and banner lines before the document's first line go.
+
+Used by the .txt reader (on lines) and the .html reader (on the text of the page's blocks).
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from functools import cache
+from importlib import resources
+
+from ..doctypes import by_name
+
+_SPACES = re.compile(r"\s+")
+_MARKUP = re.compile(r"[*#>|_]+")
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern]:
+    text = resources.files("extractor.data").joinpath("page_chrome.toml").read_text(encoding="utf-8")
+    table = tomllib.loads(text)
+    return {name: re.compile("(?:" + "|".join(f"(?:{p})" for p in table[name]) + r")\Z")
+            for name in ("remove_lines", "tail_markers", "head_lines")}
+
+
+def line_key(line: str) -> str:
+    """The form chrome is matched on: NFC, folded case, no markdown marks, single spaces."""
+    line = _MARKUP.sub(" ", unicodedata.normalize("NFC", line))
+    return _SPACES.sub(" ", line).strip().casefold()
+
+
+def is_chrome_line(line: str) -> bool:
+    return bool(_patterns()["remove_lines"].match(line_key(line)))
+
+
+def is_tail_marker(line: str) -> bool:
+    return bool(_patterns()["tail_markers"].match(line_key(line)))
+
+
+# Lines that belong to a document's own header (issuer, Quốc hiệu, number, place and date, title)
+_HEADER_LINE = re.compile(
+    r"(ủy ban|uỷ ban|ubnd|hđnd|hội đồng|sở |bộ |ban |văn phòng|đảng|huyện ủy|huyện uỷ|tỉnh ủy|tỉnh uỷ"
+    r"|thành ủy|thành uỷ|quận ủy|quận uỷ|đảng ủy|đảng uỷ|chi bộ|phòng |cục |tổng cục|trường |công an"
+    r"|cộng hòa|cộng hoà|độc lập|số\s*[:\d]|v/v|[\w ]{2,30}, ngày|kính gửi|-{3,})")
+_HEADER_SEARCH_LINES = 15
+
+
+def strip_page_chrome(lines: list[str]) -> list[str]:
+    """The lines of a document without the page around it (blank lines are kept)."""
+    patterns = _patterns()
+    keys = [line_key(line) for line in lines]
+    total = sum(len(k) for k in keys) or 1
+    found_chrome = False
+    kept: list[int] = []
+    seen = 0
+    for i, key in enumerate(keys):
+        seen += len(key)
+        if not key:
+            kept.append(i)
+            continue
+        if patterns["tail_markers"].match(key):
+            found_chrome = True
+            if seen > total / 2:
+                break
+            continue
+        if patterns["remove_lines"].match(key):
+            found_chrome = True
+            continue
+        kept.append(i)
+    start = _document_start([keys[i] for i in kept], found_chrome)
+    return [lines[i] for i in kept[start:]]
+
+
+def _document_start(keys: list[str], found_chrome: bool) -> int:
+    """Index of the document's first line among `keys` (0 when nothing above it is chrome)."""
+    head = _patterns()["head_lines"]
+    nonblank = [i for i, k in enumerate(keys) if k][:_HEADER_SEARCH_LINES]
+    start = 0
+    # menu / breadcrumb lines at the very top
+    for i in nonblank:
+        if head.match(keys[i]):
+            start = i + 1
+            found_chrome = True
+        else:
+            break
+    if not found_chrome:
+        return start
+    # A document title ("KẾ HOẠCH") near the top: what precedes it that is not header is chrome
+    # (slogan banners, the page's own headline).
+    for n, i in enumerate(nonblank):
+        if i < start or by_name(keys[i]) is None:
+            continue
+        first = i
+        for j in reversed(nonblank[:n]):
+            if j < start or not _HEADER_LINE.match(keys[j]):
+                break
+            first = j
+        return first
+    return start
