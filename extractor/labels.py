@@ -28,19 +28,22 @@ LABELS = ("muc_dich", "yeu_cau", "muc_tieu", "quan_diem", "doi_tuong", "pham_vi"
 TITLE_MAX_WORDS = 14
 # Words allowed before a term at the start of a part: "Về nội dung", "Những khó khăn", "Một số
 # giải pháp", "Các nhiệm vụ".
-_FILLER = r"(?:(?:về|những|các|một số|mấy|công tác|đề xuất|tiếp tục)\s+)*"
+_FILLER = r"(?:(?:về|những|các|một số|mấy|công tác|đề xuất|tiếp tục|vấn đề|mặt)\s+)*"
 _PART_START = r"(?:^|[,;:/–\-(]\s*|\s(?:và|&)\s+)"
 # "Đề nghị Ủy ban…", "Giao Sở…": a request or assignment to an agency, still an agency heading.
 _AGENCY_PREFIX = re.compile(r"^(?:đề nghị|giao|đối với|trách nhiệm của)?\s*(?:các\s+)?")
 _NOT_AGENCY = re.compile(r"^(?:báo cáo|ban hành|bộ chỉ số|bộ tiêu chí|hội nghị|hội thảo|hội thi|"
                          r"trường hợp|đơn vị tính|phòng,? chống|phòng ngừa|đoàn kết|cơ quan thực hiện)")
 _CLASSIFIER_THRESHOLD = 0.5
+# What may come before a leading term of a long heading: "Về kiến nghị…", "Đánh giá kết quả…"
+_LEAD_FILLER = re.compile(r"^(?:(?:về|những|các|đánh giá)\s+)*")
 
 
 @dataclass(frozen=True)
 class Term:
     pattern: re.Pattern
     labels: tuple[str, ...]
+    lead: bool = False  # also labels a long (sentence) heading that it opens
 
 
 @cache
@@ -54,7 +57,7 @@ def _lexicon() -> tuple[tuple[Term, ...], re.Pattern]:
             regex = rf"{_PART_START}{_FILLER}(?P<t>{phrase})(?!\w)"
         else:
             regex = rf"(?<!\w)(?P<t>{phrase})(?!\w)"
-        terms.append(Term(re.compile(regex), tuple(entry["labels"])))
+        terms.append(Term(re.compile(regex), tuple(entry["labels"]), entry.get("lead", False)))
     heads = sorted(data["agencies"]["heads"], key=len, reverse=True)
     agency = re.compile(r"^(?:%s)(?!\w)" % "|".join(re.escape(h) for h in heads))
     return tuple(terms), agency
@@ -99,12 +102,17 @@ def label_heading(heading: str) -> list[str]:
     words = heading.split()
     if not words:
         return []
-    if len(words) > TITLE_MAX_WORDS:
-        # a long heading may still open with a short title: "Kết quả thực hiện, công tác…"
+    if len(words) > TITLE_MAX_WORDS and not _is_caps_title(heading):
+        # A long heading is a sentence; it still names a section when it opens with a short
+        # title ("Kết quả thực hiện, công tác…") or with a term that leads ("Kết quả rà soát…",
+        # "Về kiến nghị…").
         first = re.split(r"[,;:]", heading, maxsplit=1)[0]
-        if len(first.split()) > 4 or first == heading:
+        if len(first.split()) <= 4 and first != heading:
+            heading, words = first, first.split()
+        elif names_agency(heading):
             return []
-        heading, words = first, first.split()
+        else:
+            return _leading_labels(heading)
     labels = lexicon_labels(heading)
     if names_agency(heading) and not _starts_with_term(heading, labels):
         return []
@@ -114,6 +122,23 @@ def label_heading(heading: str) -> list[str]:
     if model is None or len(words) > 8:
         return []
     return model.predict(heading)
+
+
+def _is_caps_title(heading: str) -> bool:
+    letters = [c for c in heading if c.isalpha()]
+    return len(heading.split()) <= 2 * TITLE_MAX_WORDS and bool(letters) and all(c.isupper() for c in letters)
+
+
+def _leading_labels(heading: str) -> list[str]:
+    """Labels of the terms marked `lead` that open a long heading (within its first words)."""
+    head = _LEAD_FILLER.sub("", _key(heading), count=1)
+    terms, _ = _lexicon()
+    for term in terms:
+        if term.lead:
+            m = term.pattern.match(head)
+            if m and m.start("t") == 0:
+                return list(term.labels)
+    return []
 
 
 def _starts_with_term(heading: str, labels: list[str]) -> bool:

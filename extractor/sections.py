@@ -32,7 +32,7 @@ _UPPER = "A-ZĐÀ-Ỹ"
 _NUMBER = re.compile(
     r"""^(?:
         (?P<dieu>Điều\s+\d{1,3})\s*[.:](?=\s|$)                # Điều 3.
-      | (?P<roman>[IVX]{1,6}|[IVX]*L[IVX]*)\s*[.)/:-](?=\s|$|[^\W\d_])  # II.  IV/  V)
+      | (?P<roman>[IVX]{1,6}|[IVX]*L[IVX]*)\s*(?:[.):]|[/-](?=\s))(?=\s|$|[^\W\d_])  # II.  IV/  V)
       | (?P<roman_bare>[IVX]{1,6})\s+(?=[A-ZĐÀ-Ỹ]{2})          # II MỤC ĐÍCH (capitals only)
       | (?P<decimal>\d{1,2}(?:\.\d{1,2}){1,3})\.?(?=\s|$|[^\W\d_])   # 2.1.  2.1  1.2.3
       | (?P<arabic>\d{1,2})\s*(?:[.]|/(?=\s)|-(?=\s))(?=\s|$|[^\W\d_])  # 1.  2/  3 -
@@ -59,6 +59,10 @@ _ONLY_NUMBER = re.compile(r"^[\dIVX]{1,4}[.)]?$")  # STT cells and page numbers 
 # ("Nội dung", "Thời gian thực hiện") are column names, not section titles.
 _FLAT_TABLE_HEADER = re.compile(r"^(?:STT|TT|Số TT|Số thứ tự)$", re.I)
 _RECIPIENTS = re.compile(r"^(?:nơi nhận|kính gửi)\b", re.I)
+_END_OF_BODY = re.compile(r"^nơi nhận\b", re.I)
+# A line that ends on a word or mark that cannot end a title was cut by a hard wrap
+# ("3. Sở Văn hóa, Thể thao và" / "Du lịch: ..."): its next line continues it.
+_CUT_SHORT = re.compile(r"(?:[,(–-]|\b(?:và|của|các|với|về|cho|trong|tại|theo|những|hoặc|để|số|ngày))$")
 _APPENDIX = re.compile(r"^PHỤ LỤC\b")
 _SIGNATURE = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ]")
 # The title line of a document attached after a decision's signature ("KẾ HOẠCH"): a new outline.
@@ -70,8 +74,7 @@ _PLAIN_TITLE_MAX_WORDS = 12
 # Sentence end for whole-sentence items: a full stop before a capital/digit or the end, not the
 # dot of an abbreviation ("TP. Hồ Chí Minh", "Q. 1", "ThS.") or of a number ("1.234").
 _SENTENCE_END = re.compile(rf"(?<![\s(][A-ZĐ])(?<!\bTP)(?<!\bTp)(?<!ThS)(?<!\bTS)\.(?=\s+[\d{_UPPER}\"“(]|\s*$)")
-_QUOTE_OPEN = ("“", '"', "‘", "«")
-_QUOTE_CLOSE = re.compile(r"[”»]|\"\s*$|\"[.;,]")
+_QUOTE_OPEN = ("“", '"', "«")
 _MAX_QUOTE_BLOCKS = 60  # a quotation never closed must not swallow the rest of the document
 
 _VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -150,6 +153,7 @@ class _Scanner:
         self.part = 0
         self.stopped = False  # past Nơi nhận / the signature block
         self.in_quote = 0  # blocks left inside an open quotation (0 = not in one)
+        self.quote_depth = 0
         self.seen_numbered = False
         self.in_flat_table = False
         self.last_number: dict[str, str] = {}  # style -> last number, to accept inline headings
@@ -166,7 +170,7 @@ class _Scanner:
             if block.kind == TABLE:
                 # layout tables hold the header and the Nơi nhận / signature block
                 if not self.stopped and self.candidates and any(
-                        _RECIPIENTS.match(cell.text) or _SIGNATURE.match(cell.text)
+                        _END_OF_BODY.match(cell.text) or _SIGNATURE.match(cell.text)
                         for row in block.rows for cell in row):
                     self.stopped = True
                     self.part_ends.append(block.start)
@@ -201,18 +205,19 @@ class _Scanner:
     def _stop_here(self, stripped: str) -> bool:
         if not self.candidates:
             return False  # Kính gửi / recipients before the body are not its end
-        return bool(_RECIPIENTS.match(stripped) or _SIGNATURE.match(stripped) or _APPENDIX.match(stripped))
+        return bool(_END_OF_BODY.match(stripped) or _SIGNATURE.match(stripped) or _APPENDIX.match(stripped))
 
     def _quoted(self, stripped: str) -> bool:
         """True for a block inside a quotation (and keeps count of where it ends)."""
         if self.in_quote:
             self.in_quote -= 1
-            if _QUOTE_CLOSE.search(stripped):
+            self.quote_depth += _quote_balance(stripped)
+            if self.quote_depth <= 0:
                 self.in_quote = 0
             return True
         if stripped.startswith(_QUOTE_OPEN):
-            rest = stripped[1:]
-            if not _QUOTE_CLOSE.search(rest):
+            self.quote_depth = _quote_balance(stripped)
+            if self.quote_depth > 0:
                 self.in_quote = _MAX_QUOTE_BLOCKS
             return True
         return False
@@ -254,6 +259,8 @@ class _Scanner:
             elif _starts_lower(nxt) and consumed - next_index < 3:
                 pass
             elif _all_caps(joined) and _all_caps(nxt) and len(nxt.split()) <= 12:
+                pass
+            elif _CUT_SHORT.search(joined.rstrip(" *_")) and consumed - next_index < 2 and not _all_caps(nxt):
                 pass
             else:
                 break
@@ -331,6 +338,12 @@ class _Scanner:
         if parts[-1] == "1":
             return parent is not None and parent.rstrip(".") == ".".join(parts[:-1])
         return last is not None and last.split(".")[:-1] == parts[:-1] and int(last.split(".")[-1]) + 1 == int(parts[-1])
+
+
+def _quote_balance(text: str) -> int:
+    """Quotations opened minus closed in a paragraph (straight quotes open and close in turn)."""
+    curly = text.count("“") + text.count("«") - text.count("”") - text.count("»")
+    return curly + text.count('"') % 2
 
 
 def _roman_value(text: str | None) -> int:
