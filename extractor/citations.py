@@ -436,10 +436,12 @@ def _preamble_end(doc: Document, sections: list[Section], header_end: int) -> in
     m = _ROMAN_HEADING.search(doc.text, header_end)
     if m:
         return m.start()
-    # no outline (a công văn): the first sentence after the header is its preamble
-    text_start = header_end
-    # skip the header lines (all capitals, "Số:", "V/v", place and date) when there is no "Kính gửi"
-    m = _SENTENCE_END.search(doc.text, text_start + 1)
+    # no outline (a công văn): its first sentence is a preamble when it opens like one
+    # ("Thực hiện Công văn số …, Sở Nội vụ báo cáo …"), not when it tells a fact ("Ngày 18/11, …")
+    opening = re.compile(r"\s*(?:căn cứ|thực hiện|triển khai|theo|xét|tiếp theo|để)\b").match(doc.key, header_end)
+    if not opening:
+        return header_end
+    m = _SENTENCE_END.search(doc.text, opening.end())
     return m.end() if m else len(doc.text)
 
 
@@ -474,10 +476,13 @@ def _group_key(f: Found) -> str:
 
 
 def _same_name(a: str, b: str) -> bool:
+    """Two written names of one document: one starts the other ("Điều lệ Hiệp hội" / "Điều lệ Hiệp
+    hội công chứng viên Việt Nam"), or one is the other with words left out ("Nghị quyết đại hội lần
+    thứ XIII" / "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII"); never two ordinals or places."""
     short, long_ = sorted((a, b), key=len)
     if long_.startswith(short) and (len(long_) == len(short) or not long_[len(short)].isalnum()):
         return True
-    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+    return set(short.split()) <= set(long_.split()) and difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
 def _resolve(doc: Document, found: list[Found]) -> list[list[Found]]:
