@@ -26,6 +26,8 @@ class Lexicon:
     stop: re.Pattern  # a word that ends a name (when written in lower case)
     abbreviations: tuple[tuple[str, str], ...]  # (spelled-out form, abbreviation), longest first
     noise: re.Pattern
+    noun_after: re.Pattern  # words after which a verb-like word is a noun ("tổ chức xã hội")
+    passive: re.Pattern
     data: dict
 
 
@@ -51,6 +53,8 @@ def lexicon() -> Lexicon:
         stop=re.compile(rf"(?:{_alternation(data['verbs']['words'])}){end}"),
         abbreviations=tuple(abbreviations),
         noise=re.compile(rf"(?<![^\W_])(?:{_alternation(agency['key_noise'])}){end}"),
+        noun_after=re.compile(rf"(?:{_alternation(data['verbs']['noun_after'])}){end}"),
+        passive=re.compile(rf"(?:{_alternation(data['verbs']['passive'])}){end}"),
         data=data,
     )
 
@@ -78,9 +82,12 @@ def _is_upper(text: str, i: int) -> bool:
     return i < len(text) and text[i].isupper()
 
 
-def head_at(text: str, key: str, i: int, limit: int) -> tuple[int, int, bool] | None:
+def head_at(text: str, key: str, i: int, limit: int, strict: bool = True) -> tuple[int, int, bool] | None:
     """(start of the name without title, end of the head, written with "các") if a body's name
-    starts at `i` (after an optional title), else None."""
+    starts at `i` (after an optional title), else None.
+
+    `strict` (a sentence's subject): a head that is also a common noun ("Tổ chức", "Đơn vị") is not
+    a body. After a cue such as "phối hợp với" it is ("phối hợp với lực lượng quân đội")."""
     lex = lexicon()
     i = _skip(key, i, limit)
     m = lex.title.match(key, i, limit)
@@ -98,23 +105,39 @@ def head_at(text: str, key: str, i: int, limit: int) -> tuple[int, int, bool] | 
     after = _skip(key, m.end(), limit)
     if plural:
         return name_start, m.end(), True
+    if text[i:m.end()].isupper() and len(head) > 2 and not head.isascii():
+        return None  # a heading in capitals ("TỔ CHỨC THỰC HIỆN"): case tells nothing here
     if after >= limit or not _WORD.match(key, after, limit):
         # a bare capitalised head ("Công an", "Hội Phụ nữ:") before a comma or the clause end
         ok = _is_upper(text, i) and head not in lex.weak_heads and not (after < limit and key[after] == ",")
         return (name_start, m.end(), False) if ok else None
+    if head in lex.weak_heads:  # "Tổ chức các lớp…", "Đơn vị chủ trì": common nouns, not bodies
+        if strict or lex.stop.match(key, after, limit):
+            return None
+        return name_start, m.end(), False
     if _is_upper(text, after):
         return name_start, m.end(), False
-    if head in lex.weak_heads:  # "Tổ chức các lớp…", "Đơn vị chủ trì": common nouns, not bodies
-        return None
     if lex.follower.match(key, after, limit):
         return name_start, m.end(), False
     return None
 
 
-def name_end(text: str, key: str, i: int, limit: int) -> tuple[int, int] | None:
+def _is_stop(text: str, key: str, k: int, limit: int) -> bool:
+    """Does a lower-case verb or preposition start at `k`? Not before a word that makes it a noun
+    in names ("các tổ chức xã hội")."""
+    lex = lexicon()
+    m = lex.stop.match(key, k, limit)
+    if not m or _is_upper(text, k):
+        return False
+    n = _skip(key, m.end(), limit)
+    return n >= limit or not lex.noun_after.match(key, n, limit)
+
+
+def name_end(text: str, key: str, i: int, limit: int, strict: bool = True) -> tuple[int, int] | None:
     """(start, end) of the body's name that starts at `i`: from its head to the word before the
-    first lower-case verb, preposition or clause punctuation."""
-    found = head_at(text, key, i, limit)
+    first lower-case verb, preposition or clause punctuation. None when no name starts there, or
+    when the name runs into a passive ("các cơ quan được giao…": a description, not a name)."""
+    found = head_at(text, key, i, limit, strict)
     if not found:
         return None
     start, j, plural = found
@@ -131,7 +154,7 @@ def name_end(text: str, key: str, i: int, limit: int) -> tuple[int, int] | None:
             n = _skip(key, k + 1, limit)
             if n >= limit or not _WORD.match(key, n, limit):
                 break
-            if lex.stop.match(key, n, limit) and not _is_upper(text, n):
+            if _is_stop(text, key, n, limit):
                 break
             if c == ":" and not _is_upper(text, n):
                 break
@@ -140,7 +163,9 @@ def name_end(text: str, key: str, i: int, limit: int) -> tuple[int, int] | None:
         m = _WORD.match(key, k, limit)
         if not m:
             break
-        if lex.stop.match(key, k, limit) and not _is_upper(text, k):
+        if _is_stop(text, key, k, limit):
+            if lex.passive.match(key, k, limit):
+                return None
             break
         words += 1
         if words > MAX_WORDS:
@@ -208,7 +233,7 @@ def split_names(text: str, key: str, start: int, end: int) -> list[Name]:
                     names.append(Name(f"{head} {item}", s, e))
             previous_head = head
             continue
-        span = name_end(text, key, a, b)
+        span = name_end(text, key, a, b, strict=False)
         if span:
             s, e = span
             s = a if m else s  # keep a title as written ("Giám đốc Sở Nội vụ")
@@ -249,7 +274,7 @@ def _starts_body(text: str, key: str, i: int, limit: int) -> bool:
         return True
     if re.compile(r"(?:các|những)\s+").match(key, i, limit):
         return head_at(text, key, i, limit) is not None
-    return _is_upper(text, i) and head_at(text, key, i, limit) is not None
+    return _is_upper(text, i) and head_at(text, key, i, limit, strict=False) is not None
 
 
 def _fold(text: str) -> str:

@@ -39,6 +39,9 @@ def _recurring() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in words))
 
 
+_CITED_DATE = re.compile(r"\d+/[^\s]+\s*(?:ngày\s*)?$")  # "Quyết định số 1441/QĐ-UBND ngày 25/9/2025"
+
+
 def parse_deadline(text: str) -> Deadline | None:
     """"Trước ngày 31/12/2026" -> 2026-12-31, "Tháng 12/2023" -> 2023-12, "Quý III/2026" -> 2026-Q3,
     "Năm 2026" -> 2026, "Thường xuyên" / "Hằng năm" -> recurring."""
@@ -47,7 +50,7 @@ def parse_deadline(text: str) -> Deadline | None:
         return None
     key = text.lower()
     value = None
-    dates = [d for d in find_dates(text) if d.iso]
+    dates = [d for d in find_dates(text) if d.iso and not _CITED_DATE.search(text[max(0, d.start - 40):d.start])]
     if dates:
         value = dates[-1].iso if re.search(r"đến|chậm nhất|trước", key) else dates[0].iso
     elif m := _MONTH.search(key):
@@ -157,14 +160,16 @@ def _paragraphs(doc: Document, skip: list[tuple[int, int]]) -> tuple[str, list[_
 
 def _continues(text: str, key: str, current: list[int], a: int, b: int, line: str) -> bool:
     """Is the line at a..b the hard-wrapped rest of the paragraph before it?"""
-    if not line or _LIST_MARK.match(key, a) and not key[a:b].lstrip(" *")[:1].isalpha():
+    if not line or _LIST_MARK.match(key, a):
         return False
     first = len(key[a:b]) - len(key[a:b].lstrip(" *")) + a
     if text[first:first + 1].islower():
         return True
     prev = key[current[0]:current[1]].replace("*", " ").rstrip()
+    if _NUMBER_MARK.fullmatch(prev + " "):
+        return True  # a number alone on its line ("1." then "Sở Y tế:")
     last_word = prev.rsplit(" ", 1)[-1] if prev else ""
-    return last_word in _CONNECTIVES or bool(lexicon().head.fullmatch(last_word))
+    return last_word in _CONNECTIVES
 
 
 def _make_para(key: str, a: int, b: int) -> _Para:
@@ -358,6 +363,7 @@ def _cue_patterns() -> dict[str, re.Pattern]:
         "requested_before": re.compile(rf"(?<![^\W_])(?:{alt(cues['requested_before'])}){end}\s*:?\s+"),
         "lead_after": re.compile(rf"\s*(?:[^\W_]+\s+){{0,2}}?(?:{alt(cues['lead_after'])}){end}"),
         "support_before": re.compile(rf"(?<![^\W_])(?:{alt(cues['support_before'])}){end}\s+"),
+        "not_assigning": re.compile(rf"(?:{alt(cues['not_assigning'])}){end}"),
         "past": re.compile(rf"(?<![^\W_])(?:{alt(cues['past'])}){end}"),
         "boilerplate": re.compile(alt(cues["boilerplate"])),
         "field": re.compile(rf"(?:(?P<lead>{alt(fields['lead'])})|(?P<support>{alt(fields['support'])})"
@@ -425,8 +431,8 @@ def _assignment(name: Name, role: str, task: str | None, deadline: Deadline | No
                       source=source, start=name.start, end=name.end)
 
 
-def _names_at(doc: Document, view: str, i: int, limit: int) -> list[Name]:
-    span = name_end(doc.text, view, i, limit)
+def _names_at(doc: Document, view: str, i: int, limit: int, strict: bool = False) -> list[Name]:
+    span = name_end(doc.text, view, i, limit, strict)
     if not span:
         return []
     return split_names(doc.text, view, i, span[1])
@@ -445,6 +451,7 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list
     out: list[Assignment] = []
     owner: list[Name] = []
     owner_level = None
+    pending: list[Assignment] = []  # a sub-heading's own assignment, until a task line under it
     last_task: tuple[str, list[Assignment]] | None = None  # the task the field lines below belong to
 
     def inside(offset: int, ranges) -> bool:
@@ -455,7 +462,8 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list
         body_text = text[p.body:p.end]
         in_region = inside(p.start, regions)
         if not in_region:
-            owner, owner_level = [], None
+            out += pending
+            owner, owner_level, pending = [], None, []
         if inside(p.start, quotes):
             continue
 
@@ -488,25 +496,31 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list
             if span and (not rest or rest[:1] == ":" or (rest[:1] in ".;" and len(rest) < 3)):
                 names = split_names(text, view, p.body, min(span[1], stop))
                 if names:
+                    out += pending  # the previous sub-heading had no task lines under it
                     owner, owner_level = names, view[p.start:p.body].strip(" *")
                     task = text[span[1]:p.end].strip(" *:.") or None
-                    for name in names:
-                        a = _assignment(name, "lead", task, None, spans, "text")
-                        out.append(a)
-                        last_task[1].append(a)
+                    made = [_assignment(name, "lead", task, None, spans, "text") for name in names]
+                    last_task[1].extend(made)
+                    if task:
+                        out += made
+                        pending = []
+                    else:
+                        pending = made
                     continue
             elif owner and p.numbered and view[p.start:p.body].strip(" *")[-1:] == (owner_level or "")[-1:] \
                     and _same_mark_kind(view[p.start:p.body], owner_level or ""):
-                owner, owner_level = [], None
+                out += pending
+                owner, owner_level, pending = [], None, []
 
         made = _sentence_assignments(doc, view, p, spans, report, in_region, bool(owner))
         if owner and in_region:
+            pending = []
             for name in owner:
                 if not any(a.role == "lead" and a.agency_key == agency_key(name.text) for a in made):
                     made.append(_assignment(name, "lead", body_text, _prose_deadline(body_text, body), spans, "text"))
         out += made
         last_task[1].extend(made)
-    return out
+    return out + pending
 
 
 def _same_mark_kind(a: str, b: str) -> bool:
@@ -571,7 +585,7 @@ def _sentence_assignments(doc: Document, view: str, p: _Para, spans: list[_Span]
                 continue
             if view[max(p.body, m.start() - 5):m.start()].rstrip().endswith(("được", "theo")):
                 continue
-            names = _names_at(doc, view, m.end(), _clause_end(view, m.end(), p.end))
+            names = _names_at(doc, view, m.end(), _clause_end(view, m.end(), p.end), strict=requested)
             add(names, "lead", requested)
     # "X chủ trì", "X có trách nhiệm", "X chịu trách nhiệm (thi hành…)": X at the clause start
     if not report or in_region:
@@ -580,23 +594,32 @@ def _sentence_assignments(doc: Document, view: str, p: _Para, spans: list[_Span]
             if not span:
                 continue
             after = cues["lead_after"].match(view, span[1], p.end)
-            subject = in_region and not owned and start == p.body
+            subject = not owned and start == p.body and (in_region or not report)
             if after or subject:
                 if past_before(span[1]) and not after:
                     continue
+                if cues["not_assigning"].match(view, _skip_spaces(view, span[1], p.end), p.end):
+                    continue  # "UBND tỉnh ban hành Kế hoạch…", "Sở Nội vụ kính đề nghị…"
                 if not after and not _verb_follows(text, view, span[1], p.end):
                     continue
                 add(split_names(text, view, start, span[1]), "lead")
     # "phối hợp với Y"
     if not report or in_region or out:
         for m in cues["support_before"].finditer(view, p.body, p.end):
-            names = _names_at(doc, view, m.end(), _clause_end(view, m.end(), p.end))
+            bare = not re.search(r"(?:với|cùng)\s*$", m.group())  # "phối hợp tổ chức…" is a verb pair
+            names = _names_at(doc, view, m.end(), _clause_end(view, m.end(), p.end), strict=bare)
             add(names, "support")
     # the closing article of a decision: "A, B, C chịu trách nhiệm thi hành Quyết định này"
     m = re.search(r"chịu trách nhiệm thi hành", view[p.body:p.end])
     if m:
         add(split_names(text, view, p.body, p.body + m.start()), "lead")
     return out
+
+
+def _skip_spaces(view: str, i: int, limit: int) -> int:
+    while i < limit and view[i] in " ,*":
+        i += 1
+    return i
 
 
 def _clause_starts(view: str, p: _Para) -> list[int]:
