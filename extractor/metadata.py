@@ -180,6 +180,9 @@ def restore_case(name: str) -> str:
     if head:
         out.append(head[1])
         i = head[0]
+        if tuple(keys[:i]) in {_words(c) for c, _ in lex.committee_levels}:
+            # a party committee is named by its place: "HUYỆN ỦY ĐỨC PHỔ" -> "Huyện ủy Đức Phổ"
+            return " ".join(out + [_cap(w) for w in words[i:]])
     capitalise_next = True
     while i < len(words):
         unit = _match_words(keys, i, ((u, None) for u in lex.admin_units))
