@@ -1,0 +1,165 @@
+"""The sample corpus in `corpus/`: every document reads, the generated files match their sources,
+and the same plan gives the same outline in every format it is rendered in.
+
+The plan `kh_15_…` exists as .txt, .docx (Word automatic numbering, a real footnote), .pdf (a
+two-column header, a table, a sentence broken over a page) and .html (a portal page); its gold
+annotation is one hand-written object copied beside each rendering.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import docx
+import pdfplumber
+import pytest
+
+import extractor
+from extractor.readers import FORMATS, read_bytes
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def _load_build():
+    spec = importlib.util.spec_from_file_location("corpus_build", CORPUS / "build.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+build = _load_build()
+PLAN = "kh_15_ubnd_hoa_minh_tuyen_truyen_cchc_2026"
+REPORT = "bc_42_svhttdl_binh_nguyen_cchc_quy_i_2026"
+DOCUMENT_FILES = sorted(p for p in CORPUS.iterdir() if p.suffix.lower() in FORMATS)
+RENDERED = [(name, fmt) for name, formats in build.DOCUMENTS.items() for fmt in formats]
+PLAN_HEADINGS = [b for b in build.read_source(build.SOURCE / f"{PLAN}.md").body if isinstance(b, build.Heading)]
+
+
+def gold_of(name: str, fmt: str) -> dict:
+    return json.loads((CORPUS / build.gold_name(name, fmt)).read_text(encoding="utf-8"))
+
+
+def outline(sections, level: int = 1) -> list[tuple[str | None, str, int]]:
+    """The section tree as (number, heading, level) in document order."""
+    rows = []
+    for s in sections:
+        rows.append((s.number, s.heading, level))
+        rows += outline(s.children, level + 1)
+    return rows
+
+
+_results: dict[Path, extractor.Result] = {}
+
+
+def parsed(path: Path) -> extractor.Result:
+    if path not in _results:
+        _results[path] = extractor.parse(path)
+    return _results[path]
+
+
+# ---------------------------------------------------------------- every file reads
+
+def test_corpus_has_every_rendering():
+    names = {p.name for p in DOCUMENT_FILES}
+    assert {f"{name}.{fmt}" for name, fmt in RENDERED} <= names
+
+
+@pytest.mark.parametrize("path", DOCUMENT_FILES, ids=lambda p: p.name)
+def test_every_corpus_document_parses(path):
+    result = parsed(path)
+    assert result.error is None, result.error
+    assert result.sections, "no section found"
+
+
+# ---------------------------------------------------------------- generated files are what build.py makes
+
+@pytest.mark.parametrize("name,fmt", RENDERED, ids=lambda x: str(x))
+def test_gold_is_the_same_object_in_every_format(name, fmt):
+    gold = gold_of(name, fmt)
+    assert gold.pop("file") == f"{name}.{fmt}"
+    template = json.loads((build.SOURCE / f"{name}.gold-template.json").read_text(encoding="utf-8"))
+    assert gold == template
+
+
+def test_rebuild_gives_the_committed_bytes():
+    stale = [path.name for path, data in build.outputs().items() if path.read_bytes() != data]
+    assert not stale, f"run `python corpus/build.py`: {stale}"
+
+
+def test_source_numbers_are_checked_against_word_numbering():
+    bad = build.Source("bad", {}, [build.Heading(1, "I", ".", "MỤC ĐÍCH"), build.Heading(1, "III", ".", "NỘI DUNG")])
+    with pytest.raises(SystemExit, match="should be numbered II."):
+        build.check_numbering(bad)
+
+
+# ---------------------------------------------------------------- the .docx: numbering lives in numbering.xml
+
+@pytest.mark.parametrize("heading", PLAN_HEADINGS, ids=lambda h: f"{h.number}{h.mark}{h.text[:25]}")
+def test_docx_heading_number_comes_from_word_numbering(heading):
+    path = CORPUS / f"{PLAN}.docx"
+    paragraphs = [p for p in docx.Document(str(path)).paragraphs if p.text.startswith(heading.text[:40])]
+    assert paragraphs, "heading paragraph not found"
+    paragraph = paragraphs[0]
+    assert paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None, "no numPr"
+    assert not paragraph.text.startswith(f"{heading.number}{heading.mark}")  # not typed into the text
+    blocks = [b.text for b in read_bytes(path.read_bytes(), path).blocks]
+    assert any(t.startswith(f"{heading.number}{heading.mark} {heading.text[:40]}") for t in blocks)
+
+
+def test_docx_footnote_is_read():
+    path = CORPUS / f"{PLAN}.docx"
+    notes = [b for b in read_bytes(path.read_bytes(), path).blocks if b.kind == "footnote"]
+    assert any("36/QĐ-UBND" in b.text for b in notes)
+
+
+# ---------------------------------------------------------------- the .pdf
+
+def test_pdf_has_several_pages_and_a_sentence_across_a_break():
+    path = CORPUS / f"{PLAN}.pdf"
+    with pdfplumber.open(path) as pdf:
+        assert len(pdf.pages) >= 2
+        last_lines = [page.extract_text().splitlines()[-2] for page in pdf.pages]  # [-1] is the page number
+    assert any(line.rstrip().endswith(",") for line in last_lines), "no page ends inside a sentence"
+    result = parsed(path)
+    assert result.source.pages == len(last_lines)
+    # the reader joins the sentence again: one paragraph, no page number in the middle
+    text = extractor.parse(path, include_text=True).text
+    assert "dịch vụ công trực tuyến, thanh toán không dùng tiền mặt" in text
+
+
+# ---------------------------------------------------------------- the same plan, the same result
+
+PLAN_FORMATS = build.DOCUMENTS[PLAN]
+
+
+@pytest.mark.parametrize("fmt", [f for f in PLAN_FORMATS if f != "txt"])
+def test_same_section_tree_in_every_format(fmt):
+    want = outline(parsed(CORPUS / f"{PLAN}.txt").sections)
+    got = outline(parsed(CORPUS / f"{PLAN}.{fmt}").sections)
+    assert got == want
+
+
+@pytest.mark.parametrize("name,fmt", RENDERED, ids=lambda x: str(x))
+def test_outline_matches_gold(name, fmt):
+    gold = gold_of(name, fmt)
+    got = outline(parsed(CORPUS / f"{name}.{fmt}").sections)
+    assert [(n, level) for n, _, level in got] == [(h["number"], h["level"]) for h in gold["headings"]]
+    assert [h for _, h, _ in got] == [h["text"] for h in gold["headings"]]
+
+
+@pytest.mark.parametrize("name,fmt", RENDERED, ids=lambda x: str(x))
+def test_metadata_and_citations_match_gold(name, fmt):
+    gold = gold_of(name, fmt)
+    result = parsed(CORPUS / f"{name}.{fmt}")
+    doc = result.document
+    assert doc.type in gold["document"]["type"]
+    assert doc.number == gold["document"]["number"]
+    assert doc.date == gold["document"]["date"]
+    assert doc.title == gold["document"]["title"]
+    numbered = {(c.number, c.date) for c in result.citations if c.number}
+    assert numbered == {(c["number"], c["date"]) for c in gold["citations"]}
+    named = {c.name for c in result.citations if not c.number}
+    assert named == {c["name"] for c in gold["named_citations"]}
