@@ -70,7 +70,13 @@ _SPACE_RUN = re.compile(r" +")
 _DIGIT_RUN = re.compile(r"\d+")
 _LINE = re.compile(r"[^\r\n]+")
 # a line that goes on with the sentence: lower case, a digit, or closing punctuation
-_LOWER_START = re.compile(r"^(?:[\"“(]?[a-zà-ỹđ0-9]|[)\],.;:!?%])")
+_CONTINUATION_START = re.compile(r"^(?:[\"“(]?(?:[^\W\d_]|\d)|[)\],.;:!?%])")
+
+
+def _goes_on(text: str) -> bool:
+    """Does a line start like the rest of a sentence (lower case, a digit, closing punctuation)?"""
+    m = _CONTINUATION_START.match(text)
+    return bool(m) and not m.group()[-1].isupper()
 
 
 @dataclass
@@ -645,7 +651,7 @@ def _continues(prev: Line, line: Line, margins: Margins, page_break: bool) -> bo
     text, before = line.text, prev.text
     if line.barrier or _LIST_START.match(text):
         return False
-    lower_start = bool(_LOWER_START.match(text))
+    lower_start = _goes_on(text)
     ends_sentence = bool(_SENTENCE_END.search(before))
     if abs(line.size - prev.size) > SIZE_CHANGE:
         return False

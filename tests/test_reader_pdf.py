@@ -1,0 +1,244 @@
+"""The PDF reader, on PDFs made by tests/data/pdf_make_fixtures.py and on the real PDFs of the
+shared corpus (asserted by pattern only: their text is not copied here)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import extractor
+from extractor.blocks import FOOTNOTE, LIST_ITEM, PARAGRAPH, TABLE
+from extractor.errors import ReadError
+from extractor.normalize import clean_line
+from extractor.readers import pdf
+
+DATA = Path(__file__).resolve().parent / "data"
+PLAN = DATA / "pdf_plan.pdf"
+REAL = Path("/work/shared/corpus/real")
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return pdf.read(PLAN.read_bytes(), PLAN)
+
+
+def texts(raw, kind=None):
+    return [b.text for b in raw.blocks if kind is None or b.kind == kind]
+
+
+# --- the generated plan: block by block ------------------------------------------------------
+
+# The blocks in reading order: (kind, text, bold, centred, page). The header's left column comes
+# before its right column; the running header and "Trang N" are gone; the footnote comes last.
+PLAN_BLOCKS = [
+    (PARAGRAPH, "ỦY BAN NHÂN DÂN", False, False, 1),
+    (PARAGRAPH, "HUYỆN HOA LƯ", True, False, 1),
+    (PARAGRAPH, "Số: 45/KH-UBND", False, False, 1),
+    (PARAGRAPH, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True, False, 1),
+    (PARAGRAPH, "Độc lập - Tự do - Hạnh phúc", True, False, 1),
+    (PARAGRAPH, "Hoa Lư, ngày 12 tháng 3 năm 2025", False, False, 1),
+    (PARAGRAPH, "KẾ HOẠCH", True, True, 1),
+    (PARAGRAPH, "Triển khai chuyển đổi số trong cơ quan hành chính trên địa bàn huyện năm 2025", True, True, 1),
+    (PARAGRAPH, "Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị về đột phá phát triển khoa học, công "
+                "nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia, Ủy ban nhân dân huyện ban hành Kế hoạch "
+                "triển khai như sau:", False, False, 1),
+    (PARAGRAPH, "I. MỤC ĐÍCH, YÊU CẦU", True, False, 1),
+    (PARAGRAPH, "1. Mục đích", True, False, 1),
+    (PARAGRAPH, "Nâng cao hiệu quả quản lý, điều hành của các cơ quan hành chính nhà nước trên địa bàn "
+                "huyện thông qua việc ứng dụng công nghệ số vào toàn bộ quy trình xử lý công việc, giảm "
+                "thời gian giải quyết thủ tục hành chính cho người dân và doanh nghiệp.", False, False, 1),
+    (PARAGRAPH, "2. Yêu cầu", True, False, 1),
+    (PARAGRAPH, "Các phòng, ban chuyên môn và Ủy ban nhân dân các xã, thị trấn xác định rõ nhiệm vụ, thời "
+                "hạn hoàn thành và người chịu trách nhiệm; bảo đảm an toàn thông tin trong quá trình triển "
+                "khai.", False, False, 1),
+    (LIST_ITEM, "- Mỗi cơ quan cử một công chức làm đầu mối theo dõi, tổng hợp kết quả thực hiện.",
+     False, False, 1),
+    # the sentence that runs from page 1 on to page 2 is one block, on the page it starts on
+    (PARAGRAPH, "Việc triển khai Kế hoạch phải gắn với nhiệm vụ chính trị của từng cơ quan, đơn vị, tránh "
+                "hình thức, lãng phí; kết quả thực hiện là một tiêu chí đánh giá mức độ hoàn thành nhiệm "
+                "vụ của người đứng đầu cơ quan, đơn vị trong năm.", False, False, 1),
+    (PARAGRAPH, "II. NHIỆM VỤ CỤ THỂ", True, False, 2),
+    (TABLE, "", None, None, 2),
+    (PARAGRAPH, "III. TỔ CHỨC THỰC HIỆN", True, False, 2),
+    (PARAGRAPH, "Phòng Văn hóa và Thông tin chủ trì, phối hợp với các cơ quan, đơn vị liên quan theo dõi, "
+                "đôn đốc việc thực hiện Kế hoạch; định kỳ hằng quý báo cáo Ủy ban nhân dân huyện.",
+     False, False, 2),
+    # "…số 09/KH-" at the foot of page 2 and "UBND…" at the top of page 3: one number again
+    (PARAGRAPH, "Kế hoạch này thay thế Kế hoạch số 09/KH-UBND ngày 15/01/2024 của Ủy ban nhân dân huyện.",
+     False, False, 2),
+    (PARAGRAPH, "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị phản ánh về "
+                "Phòng Văn hóa và Thông tin để tổng hợp, báo cáo Ủy ban nhân dân huyện xem xét./.",
+     False, False, 3),
+    # the signature block: Nơi nhận (left) before the signer (right)
+    (PARAGRAPH, "Nơi nhận:", True, False, 3),
+    (LIST_ITEM, "- UBND tỉnh;", False, False, 3),
+    (LIST_ITEM, "- Các phòng, ban;", False, False, 3),
+    (LIST_ITEM, "- Lưu: VT.", False, False, 3),
+    (PARAGRAPH, "TM. ỦY BAN NHÂN DÂN", True, False, 3),
+    (PARAGRAPH, "CHỦ TỊCH", True, False, 3),
+    (PARAGRAPH, "Trần Văn Bình", True, False, 3),
+    (FOOTNOTE, "1 Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị.", None, None, 1),
+]
+
+
+def test_plan_blocks_in_reading_order(plan):
+    assert len(plan.blocks) == len(PLAN_BLOCKS)
+    for block, (kind, text, bold, centred, page) in zip(plan.blocks, PLAN_BLOCKS):
+        assert (block.kind, block.page) == (kind, page), block.text
+        if kind != TABLE:
+            assert block.text == text
+        if bold is not None:
+            assert block.style.bold is bold, text
+            assert bool(block.style.centered) is centred, text
+
+
+def test_plan_pages_and_font_sizes(plan):
+    assert plan.pages == 3
+    assert all(b.page in (1, 2, 3) for b in plan.blocks)
+    sizes = {b.text: b.style.font_size for b in plan.blocks if b.kind != TABLE}
+    assert sizes["KẾ HOẠCH"] == 14.0
+    assert sizes["I. MỤC ĐÍCH, YÊU CẦU"] == 13.0
+    assert sizes["1 Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị."] == 10.0
+
+
+def test_plan_table_rows_and_cells(plan):
+    [table] = [b for b in plan.blocks if b.kind == TABLE]
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"],
+        ["1", "Số hóa hồ sơ lưu trữ", "Văn phòng HĐND và UBND", "Quý II"],
+        ["2", "Cập nhật dữ liệu đất đai", "Phòng Tài nguyên và Môi trường", "Quý III"],
+        ["3", "Tập huấn kỹ năng số", "Phòng Nội vụ", "Quý IV"],
+    ]
+
+
+@pytest.mark.parametrize("chrome", [
+    "UBND huyện Hoa Lư - Kế hoạch chuyển đổi số năm 2025",  # the running header
+    "Trang 1", "Trang 2", "Trang 3",  # the page numbers
+])
+def test_plan_page_chrome_removed(plan, chrome):
+    assert not any(chrome in text for text in texts(plan))
+
+
+def test_plan_superscript_reference_dropped_from_body(plan):
+    body = " ".join(texts(plan, PARAGRAPH))
+    assert "57-NQ/TW của Bộ Chính trị về đột phá" in body
+    assert "57-NQ/TW1" not in body
+
+
+def test_plan_through_parse_gives_offsets_and_pages():
+    result = extractor.parse(PLAN, include_text=True)
+    assert result.error is None
+    assert result.source.format == "pdf" and result.source.pages == 3
+    assert "Kế hoạch số 09/KH-UBND ngày 15/01/2024" in result.text
+    assert "Văn phòng HĐND và UBND" in result.text
+
+
+# --- the page-level helpers, table-driven ----------------------------------------------------
+
+@pytest.mark.parametrize("text, is_page_number", [
+    ("2", True), ("- 2 -", True), ("– 12 –", True), ("Trang 2", True), ("trang 3/10", True),
+    ("(4)", True), ("Page 7", True),
+    ("2025", True),  # a bare number at the page edge: page chrome whatever it is
+    ("Trang 2 của Kế hoạch", False), ("2. Nhiệm vụ", False), ("II", False), ("Số: 12", False),
+])
+def test_page_number_pattern(text, is_page_number):
+    assert bool(pdf._PAGE_NUMBER.match(text)) is is_page_number
+
+
+@pytest.mark.parametrize("line, starts_block", [
+    ("I. MỤC TIÊU", True), ("1. Nội dung", True), ("1.2. Kinh phí", True), ("a) Giao Sở Nội vụ", True),
+    ("đ) Giao Sở Tài chính", True), ("- Tổ chức tập huấn", True), ("+ Cấp xã", True), ("• Ý kiến", True),
+    ("Điều 3. Hiệu lực", True), ("Phụ lục II", True),
+    ("huyện và các xã", False), ("2025 của Ủy ban", False), ("Ủy ban nhân dân", False),
+])
+def test_list_start_pattern(line, starts_block):
+    assert bool(pdf._LIST_START.match(line)) is starts_block
+
+
+@pytest.mark.parametrize("text, more, joined", [
+    ("Kế hoạch số 09/KH-", "UBND ngày 15/01/2024", "Kế hoạch số 09/KH-UBND ngày 15/01/2024"),
+    ("giai đoạn 2021-", "2025", "giai đoạn 2021-2025"),
+    ("giai đoạn 2021 -", "2025", "giai đoạn 2021 - 2025"),
+    ("các cơ quan", "đơn vị", "các cơ quan đơn vị"),
+])
+def test_join_lines(text, more, joined):
+    assert pdf._join(text, more) == joined
+
+
+# --- bad input --------------------------------------------------------------------------------
+
+def _truncated() -> bytes:
+    data = PLAN.read_bytes()
+    return data[: len(data) // 2]
+
+
+@pytest.mark.parametrize("name, data, code", [
+    ("pdf_encrypted.pdf", (DATA / "pdf_encrypted.pdf").read_bytes(), "encrypted_pdf"),
+    ("pdf_scan.pdf", (DATA / "pdf_scan.pdf").read_bytes(), "no_text_layer"),
+    ("not-a-pdf.pdf", b"<html><body>Trang web</body></html>", "corrupt_pdf"),
+    ("truncated.pdf", _truncated(), "corrupt_pdf"),
+    ("garbage.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 8 + b"\n%%EOF\n", "corrupt_pdf"),
+])
+def test_bad_pdf_gives_its_error_naming_the_file(name, data, code):
+    with pytest.raises(ReadError) as caught:
+        pdf.read(data, Path(name))
+    assert caught.value.code == code
+    assert name in caught.value.message
+
+
+@pytest.mark.parametrize("name, code", [("pdf_encrypted.pdf", "encrypted_pdf"), ("pdf_scan.pdf", "no_text_layer")])
+def test_bad_pdf_through_parse_is_a_result_with_error(name, code):
+    result = extractor.parse(DATA / name)
+    assert result.error is not None and result.error.code == code
+    assert name in result.error.message
+
+
+# --- the real PDFs of the shared corpus, by pattern ------------------------------------------
+
+real = pytest.mark.skipif(not REAL.is_dir(), reason="the shared corpus (/work/shared/corpus) is not here")
+
+
+def _real(prefix: str):
+    [path] = REAL.glob(f"{prefix}_*.pdf")
+    return path, pdf.read(path.read_bytes(), path)
+
+
+@real
+@pytest.mark.parametrize("prefix, pages, footnotes, tables", [
+    ("082", 10, 3, 1),  # a report that puts explanations in footnotes, with one ruled table
+    ("084", 2, 0, 0),
+    ("087", 1, 1, 0),  # a contact person in a footnote
+])
+def test_real_pdf_structure(prefix, pages, footnotes, tables):
+    path, raw = _real(prefix)
+    assert raw.pages == pages
+    assert sum(b.kind == FOOTNOTE for b in raw.blocks) == footnotes
+    assert sum(b.kind == TABLE for b in raw.blocks) == tables
+    body = [b for b in raw.blocks if b.kind in (PARAGRAPH, LIST_ITEM)]
+    # the two-column header: the issuer's "Số:" line is read before the Quốc hiệu on the right
+    number_line = next(i for i, b in enumerate(body) if b.text.startswith("Số:"))
+    motto = next(i for i, b in enumerate(body) if clean_line(b.text) == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert number_line < motto
+    for b in body:
+        assert not pdf._PAGE_NUMBER.match(b.text), "a page number was left in"
+        # every line that goes on with a sentence was joined to it, across page breaks too
+        assert not b.text[0].islower() or re.match(r"[a-zđ]\)", b.text), b.text
+        assert "\ufffe" not in b.text
+    for b in raw.blocks:
+        if b.kind == FOOTNOTE:
+            assert re.match(r"\d{1,3} \S", b.text)
+
+
+@real
+def test_real_scan_has_no_text_layer():
+    [path] = REAL.glob("090_*.pdf")
+    with pytest.raises(ReadError) as caught:
+        pdf.read(path.read_bytes(), path)
+    assert caught.value.code == "no_text_layer"
+
+
+@real
+def test_real_garbled_text_layer_is_still_read():
+    path, raw = _real("089")
+    assert raw.pages == 3 and len(raw.blocks) > 10
