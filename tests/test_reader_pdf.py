@@ -217,7 +217,7 @@ def test_real_pdf_structure(prefix, pages, footnotes, tables):
     assert sum(b.kind == TABLE for b in raw.blocks) == tables
     body = [b for b in raw.blocks if b.kind in (PARAGRAPH, LIST_ITEM)]
     # the two-column header: the issuer's "Số:" line is read before the Quốc hiệu on the right
-    number_line = next(i for i, b in enumerate(body) if b.text.startswith("Số:"))
+    number_line = next(i for i, b in enumerate(body) if clean_line(b.text).startswith("Số:"))
     motto = next(i for i, b in enumerate(body) if clean_line(b.text) == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     assert number_line < motto
     for b in body:
