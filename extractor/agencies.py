@@ -61,7 +61,7 @@ def lexicon() -> Lexicon:
 
 _WORD = re.compile(r"[^\W_]+(?:[&/][^\W_]+)*")
 _SPACE = re.compile(r"[ \t*]*")  # markdown emphasis left inside a line counts as space
-MAX_WORDS = 18
+MAX_WORDS = 40  # a list of bodies after "đề nghị" can be long
 
 
 @dataclass(frozen=True)

@@ -366,6 +366,8 @@ def _cue_patterns() -> dict[str, re.Pattern]:
         "not_assigning": re.compile(rf"(?:{alt(cues['not_assigning'])}){end}"),
         "past": re.compile(rf"(?<![^\W_])(?:{alt(cues['past'])}){end}"),
         "boilerplate": re.compile(alt(cues["boilerplate"])),
+        "label": re.compile(rf"(?:(?P<lead>{alt(fields['lead'])})|(?P<support>{alt(fields['support'])}))"
+                            rf"(?:\s*(?:,|và)?\s*(?:phối hợp|thực hiện))?"),
         "field": re.compile(rf"(?:(?P<lead>{alt(fields['lead'])})|(?P<support>{alt(fields['support'])})"
                             rf"|(?P<deadline>{alt(fields['deadline'])}))[^:\n]{{0,30}}:\s*"),
     }
@@ -452,6 +454,7 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list
     owner: list[Name] = []
     owner_level = None
     pending: list[Assignment] = []  # a sub-heading's own assignment, until a task line under it
+    list_role: str | None = None  # the role of the bullets under a field label
     last_task: tuple[str, list[Assignment]] | None = None  # the task the field lines below belong to
 
     def inside(offset: int, ranges) -> bool:
@@ -468,6 +471,18 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list
             continue
 
         # field lines: "Đơn vị chủ trì: Sở X", "Cơ quan phối hợp: …", "Thời gian thực hiện: …"
+        # a field label alone ("a) Cơ quan chủ trì") heads a list of bodies, one a bullet
+        label = cues["label"].fullmatch(view[p.body:p.end].strip(" *:."))
+        if label:
+            list_role = "support" if label["support"] else ("lead" if label["lead"] else None)
+            continue
+        if list_role and not p.numbered and p.body > p.start:
+            names = split_names(text, view, p.body, p.end)
+            if names:
+                task_text = last_task[0] if last_task else None
+                out += [_assignment(n, list_role, task_text, None, spans, "text") for n in names]
+                continue
+        list_role = None
         f = cues["field"].match(view, p.body, p.end)
         if f and f.start() == p.body:
             task_text = last_task[0] if last_task else None
