@@ -79,6 +79,7 @@ def lexicon() -> Lexicon:
     raw = tomllib.loads(resources.files("extractor.data").joinpath("metadata.toml").read_text(encoding="utf-8"))
     by_length = lambda pairs: tuple(sorted(((_words(k), v) for k, v in pairs), key=lambda p: -len(p[0])))
     titles = sorted(raw["people"]["titles"], key=len, reverse=True)
+    signing_titles = sorted(raw["people"]["titles"] + raw["signature"]["titles"], key=len, reverse=True)
     verbs = raw["statements"]["verbs"]
     return Lexicon(
         motto=re.compile("|".join(f"(?:{p})" for p in raw["header"]["motto"])),
@@ -90,7 +91,7 @@ def lexicon() -> Lexicon:
         proper_words=by_length(raw["bodies"]["proper_words"]),
         joiners=frozenset(raw["bodies"]["joiners"]),
         titles=re.compile(r"^(?:" + "|".join(re.escape(t) for t in titles) + r")\s+"),
-        any_title=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in titles) + r")(?!\w)"),
+        any_title=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in signing_titles) + r")(?!\w)"),
         authority=re.compile(raw["signature"]["authority"]),
         not_names=re.compile("|".join(raw["signature"]["not_names"])),
         verbs=re.compile(r"(?<!\w)(" + "|".join(re.escape(v) for v, _ in verbs) + r")(?!\w)"),
@@ -575,13 +576,21 @@ def _signer(lines: list[Line]) -> Signer | None:
             found = (idx, m)  # the last marker of the block: "TM. ỦY BAN" then "KT. CHỦ TỊCH"
         if found and found[0] < idx - 3:
             break
-    if found is None:
-        return None
-    idx, marker = found
-    authority = marker.group(1).replace("/", "") + "."
+    if found is not None:
+        idx, marker = found
+        authority = marker.group(1).replace("/", "") + "."
+        rest = window[idx].text[marker.end():]
+    else:
+        # signed in one's own right: "THỦ TƯỚNG" / "Phạm Văn A", no marker
+        for idx, line in enumerate(window):
+            cell = _undecorate(line.text.split("|")[-1])
+            if cell and not cell.startswith("-") and lex.any_title.match(match_key(cell)) and _is_caps(cell.split()[0]):
+                break
+        else:
+            return None
+        authority, rest = None, window[idx].text
     segments: list[str] = []
     name = None
-    rest = window[idx].text[marker.end():]
     for text in [rest] + [ln.text for ln in window[idx + 1: idx + 14]]:
         cell = _undecorate(text.split("|")[-1] if text is not rest else text.split("|")[0])
         if not cell:
@@ -613,7 +622,7 @@ def _position(segments: list[str], authority: str) -> str | None:
     key = match_key(text)
     starts = [m.start() for m in lex.any_title.finditer(key)
               if not key[:m.start()].rstrip().endswith(",")]
-    if authority != "TM.":
+    if authority not in ("TM.", None):
         starts = [s for s in starts if s > 0] or starts
     if not starts:
         return _position_case(segments[-1])

@@ -130,6 +130,9 @@ SIGNATURES = [
     ("TL. with a chief of office",
      "Nơi nhận:\n- Các phòng chuyên môn;\n- Lưu: VT.\nTL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n(đã ký)\nPhạm Minh Đức",
      ("TL.", "Chánh văn phòng", "Phạm Minh Đức")),
+    ("signed in one's own right: no marker",
+     "Nơi nhận:\n- Các bộ, cơ quan ngang bộ;\n- Lưu: VT, KGVX.\nTHỦ TƯỚNG\nLê Văn Tám",
+     (None, "Thủ tướng", "Lê Văn Tám")),
 ]
 
 
