@@ -203,8 +203,8 @@ def split_names(text: str, key: str, start: int, end: int) -> list[Name]:
             after = i + (1 if c == "," else 4)
             n = _skip(key, after, end)
             piece_before = key[cuts[-1]:i].strip(" ,;:*")
-            bare = bool(lex.head.fullmatch(re.sub(r"^(?:các|những)\s+", "", piece_before)))
-            if not bare and _starts_body(text, key, n, end):
+            bare = bool(lex.head.fullmatch(piece_before))  # "Báo và Đài Phát thanh…" is one body
+            if not bare and _starts_body(text, key, n, end, after_and=c != ","):
                 cuts.append(after)
         i += 1
     cuts.append(end + 1)
@@ -267,14 +267,26 @@ def _comma_items(key: str, a: int, b: int) -> list[tuple[int, int]]:
     return items
 
 
-def _starts_body(text: str, key: str, i: int, limit: int) -> bool:
-    """Does a new body start at `i` in a list: a title, "các" + head, or a capitalised head?"""
+def _starts_body(text: str, key: str, i: int, limit: int, after_and: bool = False) -> bool:
+    """Does a new body start at `i` in a list: a title, "các" + head, or a capitalised head?
+    After "và" a head that is also a common noun starts a body only in lower case with a name
+    after it ("Văn phòng Ban Chỉ đạo và cơ quan thường trực các cấp"), never capitalised inside
+    a name ("Bộ Lao động - Thương binh và Xã hội")."""
     lex = lexicon()
     if lex.title.match(key, i, limit):
         return True
     if re.compile(r"(?:các|những)\s+").match(key, i, limit):
         return head_at(text, key, i, limit) is not None
-    return _is_upper(text, i) and head_at(text, key, i, limit, strict=False) is not None
+    head = lex.head.match(key, i, limit)
+    if not head or head_at(text, key, i, limit, strict=False) is None:
+        return False
+    weak = head.group() in lex.weak_heads
+    if _is_upper(text, i):
+        return not (weak and after_and)
+    if after_and and weak:
+        span = name_end(text, key, i, limit, strict=False)
+        return bool(span) and span[1] > head.end() + 1
+    return False
 
 
 def _fold(text: str) -> str:
