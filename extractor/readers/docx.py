@@ -201,11 +201,16 @@ def _run_format(rpr) -> _RunFormat:
         elif tag == _I:
             fmt.italic = _on(child)
         elif tag == _SZ:
-            try:
-                fmt.size = int(child.get(_VAL)) / 2
-            except (TypeError, ValueError):
-                pass
+            fmt.size = _half_points(child, None)
     return fmt
+
+
+def _half_points(sz, default: float | None) -> float | None:
+    """A w:sz value (half-points) in points."""
+    try:
+        return int(sz.get(_VAL)) / 2
+    except (TypeError, ValueError):
+        return default
 
 
 @dataclass(slots=True)
@@ -348,47 +353,63 @@ class _Numbering:
     """
 
     def __init__(self, root, styles: _Styles) -> None:
-        self._lists: dict[str, _List] = {}
+        self._lists: dict[str, _List | None] = {}  # built on first use: most definitions never are
         self._counters: dict[str, list[int | None]] = {}
         self._styles = styles
+        self._abstracts: dict[str, object] = {}
+        self._abstract_levels: dict[str, dict[int, _Level]] = {}
+        self._nums: dict[str, tuple[str, object]] = {}  # numId -> (abstractNumId, w:num)
         if root is None:
             return
-        abstracts: dict[str, dict[int, _Level]] = {}
-        style_links: dict[str, str] = {}  # abstractNum id -> numbering style it takes its levels from
-        for abstract in root.iter(W + "abstractNum"):
-            aid = abstract.get(W + "abstractNumId")
-            abstracts[aid] = {_int(lvl.get(W + "ilvl"), 0): _parse_level(lvl) for lvl in abstract.iter(W + "lvl")}
-            link = abstract.find(W + "numStyleLink")
-            if link is not None:
-                style_links[aid] = link.get(_VAL)
-        nums: dict[str, tuple[str, object]] = {}
-        for num in root.iter(W + "num"):
+        for abstract in root.iterchildren(W + "abstractNum"):
+            self._abstracts[abstract.get(W + "abstractNumId")] = abstract
+        for num in root.iterchildren(W + "num"):
             abstract_id = num.find(W + "abstractNumId")
             if abstract_id is not None:
-                nums[num.get(W + "numId")] = (abstract_id.get(_VAL), num)
-        for num_id, (aid, num) in nums.items():
-            levels = abstracts.get(aid, {})
-            if aid in style_links and not levels:  # levels defined through a numbering style
-                linked = styles.paragraph(style_links[aid]).num_id
-                if linked in nums:
-                    aid = nums[linked][0]
-                    levels = abstracts.get(aid, {})
-            levels = dict(levels)
-            start_overrides = {}
-            for override in num.iter(W + "lvlOverride"):
-                ilvl = _int(override.get(W + "ilvl"), 0)
-                replacement = override.find(W + "lvl")
-                if replacement is not None:
-                    levels[ilvl] = _parse_level(replacement)
-                start = override.find(W + "startOverride")
-                if start is not None:
-                    start_overrides[ilvl] = _int(start.get(_VAL), 1)
-            key = f"num:{num_id}" if start_overrides else f"abstract:{aid}"
-            self._lists[num_id] = _List(levels, key, start_overrides)
+                self._nums[num.get(W + "numId")] = (abstract_id.get(_VAL), num)
+
+    def _levels(self, aid: str) -> dict[int, _Level]:
+        levels = self._abstract_levels.get(aid)
+        if levels is None:
+            abstract = self._abstracts.get(aid)
+            levels = {} if abstract is None else {
+                _int(lvl.get(W + "ilvl"), 0): _parse_level(lvl) for lvl in abstract.iterchildren(W + "lvl")}
+            self._abstract_levels[aid] = levels
+        return levels
+
+    def _list(self, num_id: str) -> _List | None:
+        if num_id in self._lists:
+            return self._lists[num_id]
+        found = self._nums.get(num_id)
+        if found is None:
+            self._lists[num_id] = None
+            return None
+        aid, num = found
+        levels = self._levels(aid)
+        abstract = self._abstracts.get(aid)
+        link = abstract.find(W + "numStyleLink") if abstract is not None else None
+        if link is not None and not levels:  # levels defined through a numbering style
+            linked = self._styles.paragraph(link.get(_VAL)).num_id
+            if linked in self._nums and linked != num_id:
+                aid = self._nums[linked][0]
+                levels = self._levels(aid)
+        levels = dict(levels)
+        start_overrides = {}
+        for override in num.iterchildren(W + "lvlOverride"):
+            ilvl = _int(override.get(W + "ilvl"), 0)
+            replacement = override.find(W + "lvl")
+            if replacement is not None:
+                levels[ilvl] = _parse_level(replacement)
+            start = override.find(W + "startOverride")
+            if start is not None:
+                start_overrides[ilvl] = _int(start.get(_VAL), 1)
+        key = f"num:{num_id}" if start_overrides else f"abstract:{aid}"
+        numbered = self._lists[num_id] = _List(levels, key, start_overrides)
+        return numbered
 
     def label(self, num_id: str, ilvl: int | None, style_id: str | None) -> tuple[str, bool] | None:
         """(the visible label, is a bullet) for the next paragraph in this list; None if unnumbered."""
-        numbered = self._lists.get(num_id)
+        numbered = self._list(num_id)
         if numbered is None:
             return None
         if ilvl is None:  # a style bound to a level names it in the level, not in the style
@@ -512,7 +533,24 @@ class _DocxReader:
 
     # paragraphs
 
-    def _paragraph(self, p, numbering: bool = True) -> Block | None:
+    def _paragraph(self, p) -> Block | None:
+        read = self._read_paragraph(p, True)
+        if read is None:
+            return None
+        text, label, counts, style, centered = read
+        kind = LIST_ITEM if label is not None and label[1] else PARAGRAPH
+        hints = Style(
+            bold=counts.bold * 2 > counts.total if counts.total else None,
+            italic=counts.italic * 2 > counts.total if counts.total else None,
+            font_size=max(counts.sizes, key=counts.sizes.__getitem__) if counts.sizes else None,
+            centered=style.centered if centered is None else centered,
+            style_name=style.name,
+            numbered=label is not None and not label[1],
+        )
+        return Block(kind, text, hints)
+
+    def _read_paragraph(self, p, numbering: bool):
+        """(text with its number, label, formatting counts, style, centered), None when empty."""
         ppr = p.find(_PPR)
         style_id = self.styles.default_paragraph
         num_id = ilvl = None
@@ -544,20 +582,9 @@ class _DocxReader:
         text = "".join(pieces)
         if not text.strip():
             return None
-        kind = PARAGRAPH
         if label is not None:
             text = f"{label[0]} {text.lstrip()}"
-            if label[1]:
-                kind = LIST_ITEM
-        hints = Style(
-            bold=counts.bold * 2 > counts.total if counts.total else None,
-            italic=counts.italic * 2 > counts.total if counts.total else None,
-            font_size=max(counts.sizes, key=counts.sizes.__getitem__) if counts.sizes else None,
-            centered=style.centered if centered is None else centered,
-            style_name=style.name,
-            numbered=label is not None and not label[1],
-        )
-        return Block(kind, text, hints)
+        return text, label, counts, style, centered
 
     def _inline(self, element, pieces: list[str], counts: _Counts, base: _RunFormat) -> None:
         for child in element:
@@ -573,16 +600,8 @@ class _DocxReader:
             # anything else (pPr, deleted text, bookmarks, proofing marks, equations) is not shown
 
     def _run(self, r, pieces: list[str], counts: _Counts, base: _RunFormat) -> None:
-        fmt = base
-        rpr = r.find(_RPR)
-        if rpr is not None:
-            vanish = rpr.find(_VANISH)
-            if vanish is not None and _on(vanish):
-                return
-            rstyle = rpr.find(_RSTYLE)
-            if rstyle is not None:
-                fmt = self.styles.character(rstyle.get(_VAL)).over(fmt)
-            fmt = _run_format(rpr).over(fmt)
+        # One pass over the run's children: this is the hottest loop of the reader.
+        bold, italic, size = base.bold, base.italic, base.size
         texts: list[str] = []
         custom_mark = False  # a note reference whose mark is typed in the same run: not body text
         for child in r:
@@ -590,6 +609,22 @@ class _DocxReader:
             if tag == _T:
                 if not custom_mark and child.text:
                     texts.append(child.text)
+            elif tag == _RPR:  # comes first in a run; rStyle first in it, then direct formatting
+                for prop in child:
+                    ptag = prop.tag
+                    if ptag == _B:
+                        bold = _on(prop)
+                    elif ptag == _I:
+                        italic = _on(prop)
+                    elif ptag == _SZ:
+                        size = _half_points(prop, size)
+                    elif ptag == _RSTYLE:
+                        character = self.styles.character(prop.get(_VAL))
+                        bold = bold if character.bold is None else character.bold
+                        italic = italic if character.italic is None else character.italic
+                        size = size if character.size is None else character.size
+                    elif ptag == _VANISH and _on(prop):
+                        return  # hidden text
             elif tag == _TAB or tag == _PTAB:
                 texts.append("\t")
             elif tag == _BR or tag == _CR:
@@ -607,16 +642,16 @@ class _DocxReader:
                 custom_mark = _on_attr(child.get(W + "customMarkFollows"))
         if not texts:
             return
-        text = "".join(texts)
+        text = texts[0] if len(texts) == 1 else "".join(texts)
         pieces.append(text)
         n = len(text) - text.count(" ")
         counts.total += n
-        if fmt.bold:
+        if bold:
             counts.bold += n
-        if fmt.italic:
+        if italic:
             counts.italic += n
-        if fmt.size is not None and n:
-            counts.sizes[fmt.size] = counts.sizes.get(fmt.size, 0) + n
+        if size is not None and n:
+            counts.sizes[size] = counts.sizes.get(size, 0) + n
 
     # tables
 
@@ -643,9 +678,9 @@ class _DocxReader:
         for child in container:
             tag = child.tag
             if tag == _P:
-                block = self._paragraph(child, numbering)
-                if block is not None:
-                    lines.append(block.text)
+                read = self._read_paragraph(child, numbering)
+                if read is not None:
+                    lines.append(read[0])
             elif tag == _TBL:  # a table inside a cell: its rows as lines of this cell
                 lines.extend(" | ".join(c for c in row if c.strip()) for row in self._table(child))
             elif tag == _SDT:
