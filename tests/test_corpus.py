@@ -163,3 +163,31 @@ def test_metadata_and_citations_match_gold(name, fmt):
     assert numbered == {(c["number"], c["date"]) for c in gold["citations"]}
     named = {c.name for c in result.citations if not c.number}
     assert named == {c["name"] for c in gold["named_citations"]}
+
+
+@pytest.mark.parametrize("name,fmt", RENDERED, ids=lambda x: str(x))
+def test_heading_labels_match_gold(name, fmt):
+    gold = gold_of(name, fmt)
+
+    def labelled(sections):
+        for s in sections:
+            yield s.heading, sorted(set(s.labels) - {"other"})
+            yield from labelled(s.children)
+
+    got = list(labelled(parsed(CORPUS / f"{name}.{fmt}").sections))
+    assert got == [(h["text"], sorted(h["labels"])) for h in gold["headings"]]
+
+
+def _agency(name: str) -> str:
+    # the gold lists a request to the Mặt trận by the body's name, without "Đề nghị"
+    return " ".join(name.split()).casefold().removeprefix("đề nghị ")
+
+
+@pytest.mark.parametrize("name,fmt", RENDERED, ids=lambda x: str(x))
+def test_assignments_match_gold(name, fmt):
+    gold = gold_of(name, fmt)
+    result = parsed(CORPUS / f"{name}.{fmt}")
+    got = {(_agency(a.agency), a.role) for a in result.assignments}
+    assert got == {(_agency(a["agency"]), a["role"]) for a in gold["assignments"]}
+    table_tasks = {a.task for a in result.assignments if a.source == "table" and a.task}
+    assert len(table_tasks) == gold["tasks_in_tables"]
