@@ -105,11 +105,14 @@ def head_at(text: str, key: str, i: int, limit: int, strict: bool = True) -> tup
     after = _skip(key, m.end(), limit)
     if plural:
         return name_start, m.end(), True
-    if text[i:m.end()].isupper() and len(head) > 2 and not head.isascii():
+    nxt = _WORD.match(key, after, limit)
+    if text[i:m.end()].isupper() and nxt and len(nxt.group()) > 1 and text[after:nxt.end()].isupper():
         return None  # a heading in capitals ("TỔ CHỨC THỰC HIỆN"): case tells nothing here
     if after >= limit or not _WORD.match(key, after, limit):
         # a bare capitalised head ("Công an", "Hội Phụ nữ:") before a comma or the clause end
-        ok = _is_upper(text, i) and head not in lex.weak_heads and not (after < limit and key[after] == ",")
+        ok = _is_upper(text, i) and head not in lex.weak_heads
+        if ok and after < limit and key[after] == ",":  # "Phòng, chống…" is no body; "Công an, Quân đội" are
+            ok = _starts_body(text, key, _skip(key, after + 1, limit), limit)
         return (name_start, m.end(), False) if ok else None
     if head in lex.weak_heads:  # "Tổ chức các lớp…", "Đơn vị chủ trì": common nouns, not bodies
         if strict or lex.stop.match(key, after, limit):
@@ -203,7 +206,7 @@ def split_names(text: str, key: str, start: int, end: int) -> list[Name]:
             after = i + (1 if c == "," else 4)
             n = _skip(key, after, end)
             piece_before = key[cuts[-1]:i].strip(" ,;:*")
-            bare = bool(lex.head.fullmatch(piece_before))  # "Báo và Đài Phát thanh…" is one body
+            bare = c != "," and bool(lex.head.fullmatch(piece_before))  # "Báo và Đài Phát thanh…" is one body
             if not bare and _starts_body(text, key, n, end, after_and=c != ","):
                 cuts.append(after)
         i += 1

@@ -455,6 +455,7 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list
     owner_level = None
     pending: list[Assignment] = []  # a sub-heading's own assignment, until a task line under it
     list_role: str | None = None  # the role of the bullets under a field label
+    owner_in_region = False
     last_task: tuple[str, list[Assignment]] | None = None  # the task the field lines below belong to
 
     def inside(offset: int, ranges) -> bool:
@@ -464,7 +465,7 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list
         body = view[p.body:p.end]
         body_text = text[p.body:p.end]
         in_region = inside(p.start, regions)
-        if not in_region:
+        if (owner_in_region and not in_region) or _CLOSING.match(body):
             out += pending
             owner, owner_level, pending = [], None, []
         if inside(p.start, quotes):
@@ -500,19 +501,21 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list
             continue
         last_task = (body_text, [])
 
-        if cues["boilerplate"].search(body):
-            continue
+        if cues["boilerplate"].search(body) and re.search(r"(?<!\w)(?:nếu|trong quá trình)(?!\w)", body):
+            continue  # "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị … phản ánh về …"
 
-        # an agency sub-heading under Tổ chức thực hiện: "2. Sở Nội vụ", "3. Sở Y tế: Phối hợp…"
-        if in_region and p.numbered:
+        # an agency sub-heading under Tổ chức thực hiện: "2. Sở Nội vụ", "3. Sở Y tế: Phối hợp…";
+        # elsewhere (a Chỉ thị's parts) only a heading that is a name and nothing else
+        if (in_region or not report) and p.numbered:
             stop = _clause_end(view, p.body, p.end)
             span = name_end(text, view, p.body, p.end)
             rest = view[span[1]:p.end].strip(" *") if span else ""
-            if span and (not rest or rest[:1] == ":" or (rest[:1] in ".;" and len(rest) < 3)):
+            if span and (not rest or (in_region and rest[:1] == ":") or (rest[:1] in ".;" and len(rest) < 3)):
                 names = split_names(text, view, p.body, min(span[1], stop))
                 if names:
                     out += pending  # the previous sub-heading had no task lines under it
                     owner, owner_level = names, view[p.start:p.body].strip(" *")
+                    owner_in_region = in_region
                     task = text[span[1]:p.end].strip(" *:.") or None
                     made = [_assignment(name, "lead", task, None, spans, "text") for name in names]
                     last_task[1].extend(made)
@@ -528,7 +531,7 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list
                 owner, owner_level, pending = [], None, []
 
         made = _sentence_assignments(doc, view, p, spans, report, in_region, bool(owner))
-        if owner and in_region:
+        if owner:
             pending = []
             for name in owner:
                 if not any(a.role == "lead" and a.agency_key == agency_key(name.text) for a in made):
