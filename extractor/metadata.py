@@ -27,7 +27,7 @@ from functools import cache
 from importlib import resources
 
 from .dates import to_iso
-from .doctypes import by_abbreviation, by_name, document_types
+from .doctypes import DocType, by_abbreviation, document_types
 from .document import Document
 from .model import DocumentInfo, Section, Signer
 from .normalize import match_key
@@ -131,13 +131,9 @@ def _lines(doc: Document, start: int = 0, end: int | None = None) -> list[Line]:
     return lines
 
 
-def _letters(text: str) -> str:
-    return "".join(c for c in text if c.isalpha())
-
-
 def _is_caps(text: str) -> bool:
-    letters = _letters(text)
-    return bool(letters) and letters.isupper()
+    """Has letters, all of them capitals."""
+    return text == text.upper() and text != text.lower()
 
 
 def _undecorate(text: str) -> str:
@@ -323,7 +319,18 @@ def _type_line(line: Line):
     bare = _undecorate(line.text).strip(" :.")
     if not bare or len(bare) > 30 or not _is_caps(bare):
         return None
-    return by_name(bare)
+    return _kinds_by_key().get(match_key(bare))
+
+
+@cache
+def _kinds_by_key() -> dict[str, DocType]:
+    return {match_key(kind.name): kind for kind in document_types()}
+
+
+@cache
+def _kind_keys() -> tuple[tuple[str, DocType], ...]:
+    """Kinds of document by their key, longest name first ("nghị quyết liên tịch" before "nghị quyết")."""
+    return tuple((match_key(kind.name), kind) for kind in document_types())
 
 
 def _number(doc: Document, start: int, end: int) -> tuple[str | None, str | None, int | None]:
@@ -498,8 +505,7 @@ def _kind_named_at(key: str, pos: int):
     """(DocType, end) when a kind of document is named at `pos` ("Kế hoạch", "Hướng dẫn")."""
     while pos < len(key) and key[pos] == " ":
         pos += 1
-    for kind in document_types():
-        name = match_key(kind.name)
+    for name, kind in _kind_keys():
         if key.startswith(name, pos) and not key[pos + len(name):pos + len(name) + 1].isalpha():
             return kind, pos + len(name)
     return None
@@ -551,14 +557,33 @@ _NAME = re.compile(r"(?:^|\s)((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?\s){1,5}[A-ZĐÀ-
 _TRAILING_CAPS = re.compile(r"((?:[A-ZĐÀ-Ỹ]{2,}[,]?\s?){2,})$")
 
 
-def _signature_window(lines: list[Line]) -> list[Line]:
+_NOI_NHAN_LINE = re.compile(r"(?m)^[|* ]*nơi\s+nhận")
+
+
+def _back_lines(text: str, pos: int, n: int) -> int:
+    """The start of the line n lines before the one at `pos`."""
+    for _ in range(n + 1):
+        pos = text.rfind("\n", 0, pos)
+        if pos < 0:
+            return 0
+    return pos + 1
+
+
+def _forward_lines(text: str, pos: int, n: int) -> int:
+    for _ in range(n):
+        pos = text.find("\n", pos + 1)
+        if pos < 0:
+            return len(text)
+    return pos
+
+
+def _signature_lines(doc: Document) -> list[Line]:
     """Lines around the signature: from just before "Nơi nhận" on (a decision that carries a plan
     signs before the plan), else the end of the document."""
-    for idx, line in enumerate(lines):
-        m = _NOI_NHAN.search(line.key)
-        if m and not line.key[:m.start()].strip(" |*"):
-            return lines[max(0, idx - 8): idx + 40]
-    return lines[-TAIL_LINES:]
+    m = _NOI_NHAN_LINE.search(doc.key)
+    if m:
+        return _lines(doc, _back_lines(doc.text, m.start(), 8), _forward_lines(doc.text, m.start(), 40))
+    return _lines(doc, _back_lines(doc.text, len(doc.text), TAIL_LINES))
 
 
 def _signer(lines: list[Line]) -> Signer | None:
@@ -569,7 +594,7 @@ def _signer(lines: list[Line]) -> Signer | None:
     page ("- Như trên; THỨ TRƯỞNG").
     """
     lex = lexicon()
-    window = _signature_window(lines)
+    window = lines
     found = None
     for idx, line in enumerate(window):
         for m in lex.authority.finditer(line.text):
@@ -642,24 +667,29 @@ def _position_case(position: str) -> str:
     return " ".join(out)
 
 
-def _recipients(doc: Document, lines: list[Line]) -> list[str]:
+_LEADING_NOTE = re.compile(r"^\s*\([^)]*\)")
+_KINH_GUI_LINE = re.compile(r"(?m)^[|* ]*kính\s+gửi")
+
+
+def _recipients(doc: Document, lines: list[Line], tail: list[Line]) -> list[str]:
     """"Kính gửi" names, then "Nơi nhận" items, without "Như trên" and "Lưu: VT"."""
     lex = lexicon()
     found: list[str] = []
-    for idx, line in enumerate(lines[:HEAD_LINES]):
-        m = _KINH_GUI.search(line.key)
-        if m and not line.key[:m.start()].strip(" |*"):
+    at = _KINH_GUI_LINE.search(doc.key, 0, lines[-1].end if lines else 0)
+    for idx, line in enumerate(lines if at else ()):
+        if line.start <= at.start() <= line.end:
+            m = _KINH_GUI.search(line.key)
             found += _list_items(doc.text[line.start + m.end():line.end], lines[idx + 1:idx + 30])
             break
-    for idx, line in enumerate(lines):
+    for idx, line in enumerate(tail):
         m = _NOI_NHAN.search(line.key)
         if m and not line.key[:m.start()].strip(" |*"):
-            found += _list_items(doc.text[line.start + m.end():line.end], lines[idx + 1:idx + 40])
+            found += _list_items(doc.text[line.start + m.end():line.end], tail[idx + 1:idx + 40])
             break
     out: list[str] = []
     for item in found:
         item = lex.recipient_notes.sub("", item)
-        item = re.sub(r"^\s*\([^)]*\)", "", item)  # a note left over from the item before
+        item = _LEADING_NOTE.sub("", item)  # a note left over from the item before
         item = " ".join(item.split()).strip(" -+•*;.,:")
         if not item or lex.skip_recipients.match(match_key(item)) or len(item) > 200:
             continue
@@ -705,9 +735,8 @@ def _list_items(first: str, following: list[Line]) -> list[str]:
 
 # --- the whole -----------------------------------------------------------------------------------
 def find_metadata(doc: Document, sections: list[Section]) -> DocumentInfo:
-    head_end = min(len(doc.text), HEAD_CHARS)
-    all_lines = _lines(doc)
-    lines = [ln for ln in all_lines[:HEAD_LINES] if ln.start < head_end]
+    head_end = min(_forward_lines(doc.text, -1, HEAD_LINES), HEAD_CHARS)
+    lines = _lines(doc, 0, head_end)
     info = DocumentInfo()
     header = _find_header(doc, lines)
     symbol_kind = None
@@ -731,7 +760,9 @@ def find_metadata(doc: Document, sections: list[Section]) -> DocumentInfo:
     vv_title = _title_vv(doc, lines, 0, head_end) if header.found else None
     if info.title is None and vv_title:
         info.title = _strip_vv(vv_title)
-    statement = _issuing_statement(doc, lines)
+    statement = Statement()
+    if info.issuer is None or info.type is None or not header.found:
+        statement = _issuing_statement(doc, lines)
     if info.issuer is None:
         info.issuer = statement.issuer
     if info.type is None:
@@ -743,8 +774,9 @@ def find_metadata(doc: Document, sections: list[Section]) -> DocumentInfo:
         info.title = info.title or statement.title
     if info.type is None:
         info.type = _type_from_first_lines(lines)
-    info.signer = _signer(all_lines)
-    info.recipients = _recipients(doc, all_lines)
+    tail = _signature_lines(doc)
+    info.signer = _signer(tail)
+    info.recipients = _recipients(doc, lines, tail)
     return info
 
 
