@@ -350,10 +350,17 @@ def render_docx(src: Source) -> bytes:
         run.bold, run.italic = bold, italic
 
     def set_widths(table, *widths) -> None:
+        """Column widths in both places Word keeps them (the grid and each cell), and a smaller
+        font, as NĐ 30 sets the header and signature blocks in 12–13 pt and Nơi nhận in 11 pt."""
         table.autofit = False
+        for col, width in zip(table._tbl.tblGrid.gridCol_lst, widths):
+            col.w = width
         for row in table.rows:
             for cell, width in zip(row.cells, widths):
                 cell.width = width
+                for paragraph in cell.paragraphs:
+                    for run in paragraph.runs:
+                        run.font.size = Pt(12)
 
     def cell_lines(cell, lines: list[tuple[str, bool, bool]]) -> None:
         cell.paragraphs[0].text = ""
@@ -370,7 +377,7 @@ def render_docx(src: Source) -> bytes:
                                    (m["number"], False, False)])
     cell_lines(header.cell(0, 1), [(NATIONAL_MOTTO[0], True, False), (NATIONAL_MOTTO[1], True, False),
                                    (m["place_date"], False, True)])
-    set_widths(header, Cm(6.5), Cm(10))
+    set_widths(header, Cm(7), Cm(9.5))
     for text in (m["kind"], m["title"]):
         p = doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
