@@ -755,6 +755,8 @@ def find_metadata(doc: Document, sections: list[Section]) -> DocumentInfo:
             info.type = kind.code
             info.title = _title_after(lines, idx)
             break
+    if info.type is None and header.found:
+        info.type, info.title = _type_joined_to_title(lines, header.end)
     if info.type is None and symbol_kind:
         info.type = symbol_kind
     vv_title = _title_vv(doc, lines, 0, head_end) if header.found else None
@@ -778,6 +780,18 @@ def find_metadata(doc: Document, sections: list[Section]) -> DocumentInfo:
     info.signer = _signer(tail)
     info.recipients = _recipients(doc, lines, tail)
     return info
+
+
+def _type_joined_to_title(lines: list[Line], after: int) -> tuple[str | None, str | None]:
+    """A reader that joined the tên loại with its title: "KẾ HOẠCH TRIỂN KHAI ..." in capitals."""
+    for line in [ln for ln in lines if ln.start >= after][:10]:
+        bare = _undecorate(line.text)
+        if not _is_caps(bare):
+            continue
+        kind = _kind_named_at(match_key(bare), 0)
+        if kind and bare[kind[1]:kind[1] + 1] == " ":
+            return kind[0].code, bare[kind[1]:].strip() or None
+    return None, None
 
 
 def _type_from_first_lines(lines: list[Line]) -> str | None:

@@ -88,6 +88,11 @@ HEADERS = [
      "ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\nSố: 5/KH-UBND\n" + MOTTO + "\nBắc Kạn, ngày 08 tháng 01 năm 2025\nKẾ HOẠCH\n"
      "Cải cách hành chính năm 2025",
      dict(type="ke_hoach", number="5/KH-UBND", issuer="UBND tỉnh Bắc Kạn", date="2025-01-08", place="Bắc Kạn")),
+    ("a reader that joined the tên loại with its title",
+     f"ỦY BAN NHÂN DÂN HUYỆN CÁI NƯỚC\n{MOTTO}\nSố: 64/KH-UBND\nCái Nước, ngày 11 tháng 7 năm 2024\n"
+     "KẾ HOẠCH THỰC HIỆN CÔNG TÁC DÂN VẬN CHÍNH QUYỀN NĂM 2024\nThực hiện Kế hoạch số 12-KH/HU của Huyện ủy,",
+     dict(type="ke_hoach", number="64/KH-UBND", issuer="UBND huyện Cái Nước",
+          title="THỰC HIỆN CÔNG TÁC DÂN VẬN CHÍNH QUYỀN NĂM 2024")),
     ("web article about a plan: the plan's kind, number and issuer; never the cited number",
      "Trang chủ\nMường Lát: Đẩy mạnh tuyên truyền cải cách hành chính\nLượt xem: 42\n"
      "Thực hiện Kế hoạch số 5/KH-UBND ngày 03/01/2024 của UBND tỉnh về cải cách hành chính. "
