@@ -27,9 +27,10 @@ from __future__ import annotations
 
 import ctypes
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -98,11 +99,13 @@ class Segment:
 
 @dataclass
 class Line:
+    """Segments on one baseline. Its properties are computed once: segments never change."""
+
     segments: list[Segment]
     page: int
     barrier: bool = False  # never join this line to the one before it
 
-    @property
+    @cached_property
     def text(self) -> str:
         out = self.segments[0].text
         for prev, seg in zip(self.segments, self.segments[1:]):
@@ -111,28 +114,28 @@ class Line:
             out += seg.text if touching else " " + seg.text
         return out
 
-    @property
+    @cached_property
     def x0(self) -> float:
         return self.segments[0].x0
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return self.segments[-1].x1
 
-    @property
+    @cached_property
     def baseline(self) -> float:
         return max(self.segments, key=lambda s: len(s.text)).baseline
 
-    @property
+    @cached_property
     def size(self) -> float:
         return max(self.segments, key=lambda s: len(s.text)).size
 
-    @property
+    @cached_property
     def bold(self) -> bool:
         bold = sum(len(s.text) for s in self.segments if s.bold)
         return bold * 2 > sum(len(s.text) for s in self.segments)
 
-    @property
+    @cached_property
     def italic(self) -> bool:
         return all(s.italic for s in self.segments)
 
@@ -235,10 +238,9 @@ def _segment(tp: _TextPage, text: str, first: int, last: int, page: int) -> Segm
         middle -= 1
     size = tp.size(middle) or tp.size(first) or 10.0
     bold_a, italic_a = tp.font(first)
-    bold_b, italic_b = tp.font(middle)
-    bold_c, _ = tp.font(last)
+    bold_b, italic_b = tp.font(middle) if middle != first else (bold_a, italic_a)
     segment = Segment(text=body, x0=x0, x1=max(x1, x0), baseline=tp.height - y, size=size,
-                      bold=bold_a + bold_b + bold_c >= 2, italic=italic_a and italic_b, page=page,
+                      bold=bold_a and bold_b, italic=italic_a and italic_b, page=page,
                       first=first, last=last)
     return _drop_superscripts(tp, segment)
 
@@ -417,12 +419,14 @@ def _grids(horizontal: list[_Edge], vertical: list[_Edge]) -> list[_Grid]:
             i = parent[i]
         return i
 
-    for i, (ki, ei) in enumerate(edges):
-        if ki != "h":
-            continue
-        for j, (kj, ej) in enumerate(edges):
-            if kj == "v" and ei.start - SNAP <= ej.fixed <= ei.end + SNAP \
-                    and ej.start - SNAP <= ei.fixed <= ej.end + SNAP:
+    # vertical edges sorted by x, so each horizontal edge looks only at those within its span
+    by_x = sorted(range(len(horizontal), len(edges)), key=lambda j: edges[j][1].fixed)
+    xs = [edges[j][1].fixed for j in by_x]
+    for i, e in enumerate(horizontal):
+        lo, hi = bisect_left(xs, e.start - SNAP), bisect_right(xs, e.end + SNAP)
+        for j in by_x[lo:hi]:
+            v = edges[j][1]
+            if v.start - SNAP <= e.fixed <= v.end + SNAP:
                 parent[find(i)] = find(j)
     groups: dict[int, list[tuple[str, _Edge]]] = {}
     for i, item in enumerate(edges):
@@ -441,6 +445,7 @@ def _table_block(tp: _TextPage, text: str, grid: _Grid, segments: list[Segment],
     """The grid's cells, each character placed by its centre; merged cells keep one text."""
     rows, cols = len(grid.ys) - 1, len(grid.xs) - 1
     chars: dict[tuple[int, int], list[tuple[int, str]]] = {}
+    owners: dict[tuple[int, int], tuple[int, int]] = {}
     for seg in segments:
         for i in range(seg.first, seg.last + 1):
             ch = text[i]
@@ -450,7 +455,9 @@ def _table_block(tp: _TextPage, text: str, grid: _Grid, segments: list[Segment],
             cx, cy = (x0 + x1) / 2, tp.height - (b + t) / 2
             r, c = bisect_right(grid.ys, cy) - 1, bisect_right(grid.xs, cx) - 1
             if 0 <= r < rows and 0 <= c < cols:
-                chars.setdefault(_owner(grid, r, c), []).append((i, ch))
+                if (r, c) not in owners:
+                    owners[r, c] = _owner(grid, r, c)
+                chars.setdefault(owners[r, c], []).append((i, ch))
     table: list[list[str]] = []
     for r in range(rows):
         row = []
@@ -642,8 +649,7 @@ def _is_centred(line: Line, margins: Margins) -> bool:
 
 
 def _all_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    return text.isupper()  # every cased character upper case, and at least one
 
 
 def _continues(prev: Line, line: Line, margins: Margins, page_break: bool) -> bool:

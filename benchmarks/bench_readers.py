@@ -1,0 +1,170 @@
+"""How fast vnplan reads each format, against the bare library call on the same files.
+
+    .venv/bin/python benchmarks/bench_readers.py [PATH ...] [--repeat 3]
+
+Files: the shared corpus (../shared/corpus), the project's corpus/ and tests/data/ (those that
+exist), or the PATHs given. For each format it prints:
+  parse/s    documents per second for the whole `extractor.parse` (read + analysis)
+  ms/page    (PDF) milliseconds per page for the whole parse
+  read ms    vnplan's reader alone (bytes -> blocks -> normalised document), ms per document
+  bare ms    the bare library call on the same files, ms per document:
+             txt  Path.read_text                      html lxml.html.fromstring
+             docx python-docx Document() + every paragraph's text
+             pdf  pypdfium2 get_textpage().get_text_range() on every page, and (second row)
+                  pdfplumber extract_text() on every page
+  read/bare  how many times the bare call vnplan's reader costs
+For PDFs it also prints `same words`: the share of pdfplumber's words (page numbers aside) that
+vnplan's text has too, counted with multiplicity — a check that reading through PDFium loses
+nothing pdfplumber finds.
+
+Times are the best of --repeat runs per file (the machine is shared; the minimum is the stable
+figure). Files that fail to read (a scan, an encrypted PDF) are counted and left out of times.
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import extractor  # noqa: E402
+from extractor.document import assemble  # noqa: E402
+from extractor.errors import ReadError  # noqa: E402
+from extractor.readers import FORMATS, format_of, read_bytes  # noqa: E402
+
+DEFAULT_PATHS = [ROOT.parent / "shared" / "corpus", ROOT / "corpus", ROOT / "tests" / "data"]
+ORDER = ["txt", "html", "docx", "pdf"]
+
+
+def best_of(repeat: int, call) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        call()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+# --- the bare library calls ---------------------------------------------------------------
+
+def bare_txt(path: Path) -> None:
+    path.read_text(encoding="utf-8", errors="replace")
+
+
+def bare_html(path: Path) -> None:
+    import lxml.html
+
+    lxml.html.fromstring(path.read_bytes())
+
+
+def bare_docx(path: Path) -> None:
+    import docx
+
+    document = docx.Document(str(path))
+    "\n".join(p.text for p in document.paragraphs)
+
+
+def bare_pdfium(path: Path) -> str:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(path.read_bytes())
+    try:
+        return "\n".join(page.get_textpage().get_text_range() for page in pdf)
+    finally:
+        pdf.close()
+
+
+def bare_pdfplumber(path: Path) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(path.read_bytes())) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
+BARE = {"txt": [("read_text", bare_txt)], "html": [("lxml", bare_html)], "docx": [("python-docx", bare_docx)],
+        "pdf": [("pypdfium2", bare_pdfium), ("pdfplumber", bare_pdfplumber)]}
+
+
+# --- vnplan ---------------------------------------------------------------------------------
+
+def vnplan_read(path: Path):
+    return assemble(read_bytes(path.read_bytes(), path))
+
+
+_WORD = re.compile(r"\w+")
+
+
+def same_words(path: Path, vnplan_text: str) -> tuple[int, int]:
+    """(pdfplumber's words also in vnplan's text, pdfplumber's words), page numbers aside."""
+    import unicodedata
+
+    plumber = unicodedata.normalize("NFC", bare_pdfplumber(path))
+    lines = [ln for ln in plumber.splitlines() if not re.fullmatch(r"\s*[-–]?\s*\d{1,4}\s*[-–]?\s*", ln)]
+    theirs = Counter(_WORD.findall(" ".join(lines).casefold()))
+    ours = Counter(_WORD.findall(unicodedata.normalize("NFC", vnplan_text).casefold()))
+    return sum((theirs & ours).values()), sum(theirs.values())
+
+
+def collect(paths: list[Path]) -> dict[str, list[Path]]:
+    files: dict[str, list[Path]] = defaultdict(list)
+    for base in paths:
+        if not base.exists():
+            continue
+        found = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file())
+        for f in found:
+            fmt = format_of(f)
+            if fmt in ORDER:
+                files[fmt].append(f)
+    return files
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("paths", nargs="*", type=Path)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    files = collect(args.paths or DEFAULT_PATHS)
+    print(f"{'format':6} {'docs':>4} {'fail':>4} {'pages':>5} {'parse/s':>8} {'ms/page':>8} "
+          f"{'read ms':>8} {'bare':>11} {'bare ms':>8} {'read/bare':>9}")
+    for fmt in ORDER:
+        ok: list[Path] = []
+        failed = 0
+        pages = 0
+        parse_time = read_time = 0.0
+        found = total = 0
+        for path in files.get(fmt, []):
+            result = extractor.parse(path)  # warm-up, and the error check
+            if result.error is not None:
+                failed += 1
+                continue
+            ok.append(path)
+            pages += result.source.pages or 0
+            parse_time += best_of(args.repeat, lambda: extractor.parse(path))
+            read_time += best_of(args.repeat, lambda: vnplan_read(path))
+            if fmt == "pdf":
+                f, t = same_words(path, vnplan_read(path).text)
+                found, total = found + f, total + t
+        if not ok:
+            print(f"{fmt:6} {0:>4} {failed:>4}   (no readable files)")
+            continue
+        n = len(ok)
+        per_page = f"{parse_time * 1000 / pages:8.1f}" if fmt == "pdf" and pages else f"{'':>8}"
+        for k, (name, call) in enumerate(BARE[fmt]):
+            repeat = 1 if name == "pdfplumber" else args.repeat  # ~200 ms a page: once is enough
+            bare = sum(best_of(repeat, lambda: call(p)) for p in ok)
+            head = (f"{fmt:6} {n:>4} {failed:>4} {pages if fmt == 'pdf' else '':>5} {n / parse_time:8.1f} "
+                    f"{per_page} {read_time * 1000 / n:8.2f}") if k == 0 else f"{'':6} {'':>4} {'':>4} {'':>5} " \
+                                                                           f"{'':>8} {'':>8} {'':>8}"
+            print(f"{head} {name:>11} {bare * 1000 / n:8.2f} {read_time / bare:9.2f}")
+        if fmt == "pdf" and total:
+            print(f"{'':6} same words as pdfplumber: {found}/{total} = {found / total:.1%}")
+
+
+if __name__ == "__main__":
+    main()
