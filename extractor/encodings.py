@@ -34,6 +34,8 @@ _MIN_LEGACY_COUNT = 3
 _VIETNAMESE_LETTER = re.compile(
     "[àáâãèéêìíòóôõùúýăđĩũơưạ-ỹÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠ-Ỹ]")
 _LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]+")
+_TONE_MARKS = set("\u0300\u0301\u0303\u0309\u0323")
 _UPPER_WORD_LINE = re.compile(r"[A-Z]")
 _LOWER_ASCII = re.compile(r"[a-z]")
 
@@ -98,10 +100,23 @@ def _decode_8bit(data: bytes) -> str:
 
 
 def legacy_score(text: str) -> int:
-    """Vietnamese letters minus legacy symbols (and replacement characters): higher = more readable."""
+    """How readable as Vietnamese: good words minus twice the bad words and legacy symbols.
+
+    A good word holds a Vietnamese letter outside ASCII and at most one tone mark (a Vietnamese
+    syllable has one); a word with two tones is what a wrong table produces ("chöùc" read as
+    TCVN3 gives "chửực").
+    """
     text = unicodedata.normalize("NFC", text)
-    good = len(_VIETNAMESE_LETTER.findall(text))
-    bad = sum(1 for c in _LEGACY_SYMBOL.findall(text) if c not in _NBSP_OR_COMMON)
+    good = bad = 0
+    for word in _WORD.findall(text):
+        if not _VIETNAMESE_LETTER.search(word):
+            continue
+        tones = sum(1 for c in unicodedata.normalize("NFD", word) if c in _TONE_MARKS)
+        if tones > 1:
+            bad += 1
+        else:
+            good += 1
+    bad += sum(1 for c in _LEGACY_SYMBOL.findall(text) if c not in _NBSP_OR_COMMON)
     bad += text.count("\ufffd") + sum(1 for c in text if unicodedata.combining(c))
     return good - 2 * bad
 
