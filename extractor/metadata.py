@@ -59,6 +59,8 @@ class Lexicon:
     admin_units: tuple[tuple[str, ...], ...]
     proper_words: tuple[tuple[tuple[str, ...], str], ...]
     joiners: frozenset[str]
+    domain_heads: frozenset[str]
+    descriptive_heads: frozenset[str]
     titles: re.Pattern  # a person's title at the start of a key
     any_title: re.Pattern  # a person's title anywhere
     authority: re.Pattern
@@ -90,6 +92,8 @@ def lexicon() -> Lexicon:
         admin_units=tuple(sorted((_words(u) for u in raw["bodies"]["admin_units"]), key=lambda w: -len(w))),
         proper_words=by_length(raw["bodies"]["proper_words"]),
         joiners=frozenset(raw["bodies"]["joiners"]),
+        domain_heads=frozenset(raw["bodies"]["domain_heads"]),
+        descriptive_heads=frozenset(raw["bodies"]["descriptive_heads"]),
         titles=re.compile(r"^(?:" + "|".join(re.escape(t) for t in titles) + r")\s+"),
         any_title=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in signing_titles) + r")(?!\w)"),
         authority=re.compile(raw["signature"]["authority"]),
@@ -174,13 +178,14 @@ def restore_case(name: str) -> str:
     out: list[str] = []
     i = 0
     head = _match_words(keys, 0, lex.heads)
+    domains = bool(head) and " ".join(keys[:head[0]]) in lex.domain_heads
     if head:
         out.append(head[1])
         i = head[0]
         if tuple(keys[:i]) in {_words(c) for c, _ in lex.committee_levels}:
             # a party committee is named by its place: "HUYỆN ỦY ĐỨC PHỔ" -> "Huyện ủy Đức Phổ"
             return " ".join(out + [_cap(w) for w in words[i:]])
-    capitalise_next = True
+    capitalise_next = not (head and " ".join(keys[:head[0]]) in lex.descriptive_heads)
     while i < len(words):
         unit = _match_words(keys, i, ((u, None) for u in lex.admin_units))
         if unit and i + unit[0] < len(words) and out:
@@ -199,7 +204,7 @@ def restore_case(name: str) -> str:
             out.append(word)
         else:
             out.append(_cap(word) if capitalise_next else word.lower())
-        capitalise_next = keys[i] in lex.joiners
+        capitalise_next = keys[i] in lex.joiners or (domains and word.endswith(","))
         i += 1
     return " ".join(out)
 

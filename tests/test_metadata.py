@@ -82,7 +82,7 @@ HEADERS = [
      "UBND TỈNH KON TUM BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ Số: /BCĐ V/v đôn đốc triển khai các nhiệm vụ chuyển đổi số | "
      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Kon Tum, ngày tháng năm 2025\n"
      "Kính gửi: Các sở, ban, ngành thuộc tỉnh.\nĐể bảo đảm tiến độ, Ban Chỉ đạo đề nghị các cơ quan:",
-     dict(type="cong_van", number=None, issuer="Ban Chỉ đạo Chuyển đổi số, UBND tỉnh Kon Tum",
+     dict(type="cong_van", number=None, issuer="Ban Chỉ đạo chuyển đổi số, UBND tỉnh Kon Tum",
           title="đôn đốc triển khai các nhiệm vụ chuyển đổi số", recipients=["Các sở, ban, ngành thuộc tỉnh"])),
     ("two-column header split by the reader: left column first",
      "ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\nSố: 5/KH-UBND\n" + MOTTO + "\nBắc Kạn, ngày 08 tháng 01 năm 2025\nKẾ HOẠCH\n"
@@ -171,6 +171,8 @@ CASES = [
     ("UỶ BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "UBND thành phố Hồ Chí Minh"),
     ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Sở Giáo dục và Đào tạo"),
     ("PHÒNG VĂN HÓA - THÔNG TIN", "Phòng Văn hóa - Thông tin"),
+    ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH NINH BÌNH", "Sở Văn hóa, Thể thao và Du lịch tỉnh Ninh Bình"),
+    ("BAN CHỈ ĐẠO QUỐC GIA VỀ PHÒNG, CHỐNG THIÊN TAI", "Ban Chỉ đạo quốc gia về phòng, chống thiên tai"),
     ("HIỆP HỘI DOANH NGHIỆP VIỆT NAM", "Hiệp hội Doanh nghiệp Việt Nam"),
     ("VĂN PHÒNG CHÍNH PHỦ", "Văn phòng Chính phủ"),
     ("QUẬN ỦY BA ĐÌNH", "Quận ủy Ba Đình"),
