@@ -118,7 +118,10 @@ def read_source(path: Path) -> Source:
 
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
-LETTERS = "abcdeghiklmn"  # Word's lowerLetter skips nothing, but our lists stop before "đ"
+# Word's lowerLetter counts a, b, c, d, e, f…; Vietnamese lists go a, b, c, d, đ, e, g… A source
+# list longer than four letters would be numbered differently in the .docx, so check_numbering
+# rejects it rather than let the formats disagree.
+LETTERS = "abcd"
 
 
 def check_numbering(src: Source) -> None:
@@ -131,7 +134,8 @@ def check_numbering(src: Source) -> None:
         i = block.level - 1
         counters[i] += 1
         counters[i + 1:] = [0] * (2 - i)
-        want = (ROMAN[counters[0] - 1], str(counters[1]), LETTERS[counters[2] - 1] if counters[2] else "")[i]
+        letter = LETTERS[counters[2] - 1] if 0 < counters[2] <= len(LETTERS) else "?"
+        want = (ROMAN[counters[0] - 1], str(counters[1]), letter)[i]
         mark = ".", ".", ")"
         if block.number != want or block.mark != mark[i]:
             raise SystemExit(f"{src.name}: heading {block.number}{block.mark} {block.text[:30]!r} "
