@@ -28,6 +28,7 @@ needs_soffice = pytest.mark.skipif(not has_soffice(), reason="LibreOffice (soffi
 # Blocks the .doc must give, in this order (LibreOffice keeps Word's numbering when it saves .doc)
 PLAN_DOC_SEQUENCE = [
     "KẾ HOẠCH",
+    "DỰ THẢO",  # a text box
     "I. MỤC ĐÍCH, YÊU CẦU",
     "1. Mục đích",
     "a) Nâng cao kỹ năng soạn thảo văn bản hành chính cho công chức.",

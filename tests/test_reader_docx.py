@@ -37,6 +37,7 @@ def plan():
 PLAN_BLOCKS = [
     (PARAGRAPH, "KẾ HOẠCH", False, True),
     (PARAGRAPH, "Tổ chức tập huấn nghiệp vụ văn thư năm 2026", False, True),
+    (PARAGRAPH, "DỰ THẢO", False, False),  # a text box, read once (not again from its VML fallback)
     (PARAGRAPH, "Căn cứ Kế hoạch số 42/KH-UBND ngày 15/01/2026 của Ủy ban nhân dân huyện về công tác "
                 "văn thư, lưu trữ năm 2026;", False, False),  # the footnote mark is not in the text
     (PARAGRAPH, "Ủy ban nhân dân xã ban hành Kế hoạch tổ chức tập huấn như sau:", False, False),

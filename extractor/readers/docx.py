@@ -57,6 +57,9 @@ _TAB, _PTAB, _BR, _CR = W + "tab", W + "ptab", W + "br", W + "cr"
 _NB_HYPHEN, _SOFT_HYPHEN, _SYM = W + "noBreakHyphen", W + "softHyphen", W + "sym"
 _FOOTNOTE_REF, _ENDNOTE_REF = W + "footnoteReference", W + "endnoteReference"
 _TCPR, _VMERGE, _HMERGE = W + "tcPr", W + "vMerge", W + "hMerge"
+_DRAWING, _PICT, _TEXTBOX = W + "drawing", W + "pict", W + "txbxContent"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_ALTERNATE, _FALLBACK = _MC + "AlternateContent", _MC + "Fallback"
 _OFF = frozenset(("0", "false", "off", "none"))
 
 
@@ -504,6 +507,7 @@ class _DocxReader:
         self.styles = _Styles(package.xml(package.parts.get("styles")))
         self.numbering = _Numbering(package.xml(package.parts.get("numbering")), self.styles)
         self.note_refs: list[tuple[str, str]] | None = []  # (footnotes|endnotes, id) in body order
+        self.textboxes: list = []  # text boxes anchored in the paragraph being read, read after it
 
     def blocks(self) -> list[Block]:
         root = self.package.xml(self.package.main)
@@ -522,6 +526,10 @@ class _DocxReader:
                 block = self._paragraph(child)
                 if block is not None:
                     blocks.append(block)
+                if self.textboxes:
+                    boxes, self.textboxes = self.textboxes, []
+                    for box in boxes:
+                        self._body(box, blocks)
             elif tag == _TBL:
                 blocks.append(Block(TABLE, rows=[[Cell(text) for text in row] for row in self._table(child)]))
             elif tag == _SDT:
@@ -597,6 +605,10 @@ class _DocxReader:
                 content = child.find(_SDT_CONTENT)
                 if content is not None:
                     self._inline(content, pieces, counts, base)
+            elif tag == _ALTERNATE:  # runs offered in two forms: read the first (preferred) one
+                choice = child.find(_MC + "Choice")
+                if choice is not None:
+                    self._inline(choice, pieces, counts, base)
             # anything else (pPr, deleted text, bookmarks, proofing marks, equations) is not shown
 
     def _run(self, r, pieces: list[str], counts: _Counts, base: _RunFormat) -> None:
@@ -635,6 +647,8 @@ class _DocxReader:
                 char = _symbol(child.get(W + "char"))
                 if char:
                     texts.append(char)
+            elif tag == _DRAWING or tag == _ALTERNATE or tag == _PICT:
+                self.textboxes.extend(_textboxes(child))
             elif tag == _FOOTNOTE_REF or tag == _ENDNOTE_REF:
                 if self.note_refs is not None:
                     kind = "footnotes" if tag == _FOOTNOTE_REF else "endnotes"
@@ -681,6 +695,9 @@ class _DocxReader:
                 read = self._read_paragraph(child, numbering)
                 if read is not None:
                     lines.append(read[0])
+                if self.textboxes:
+                    boxes, self.textboxes = self.textboxes, []
+                    lines.extend(self._cell_text(box, numbering) for box in boxes)
             elif tag == _TBL:  # a table inside a cell: its rows as lines of this cell
                 lines.extend(" | ".join(c for c in row if c.strip()) for row in self._table(child))
             elif tag == _SDT:
@@ -731,6 +748,21 @@ def _children(element, tag: str):
                 yield from _children(content, tag)
         elif child.tag in _BLOCK_WRAPPERS:
             yield from _children(child, tag)
+
+
+def _textboxes(element) -> list:
+    """The text boxes drawn by a run's drawing, once: Word writes each twice (DrawingML in
+    mc:Choice, VML in mc:Fallback), and a box inside another box is read with its outer box."""
+    boxes = []
+    for box in element.iter(_TEXTBOX):
+        ancestor = box.getparent()
+        while ancestor is not None and ancestor is not element:
+            if ancestor.tag == _FALLBACK or ancestor.tag == _TEXTBOX:
+                break
+            ancestor = ancestor.getparent()
+        else:
+            boxes.append(box)
+    return boxes
 
 
 def _symbol(code: str | None) -> str:

@@ -105,6 +105,23 @@ def _style_numbering(document, style_name: str, num_id: int, ilvl: int | None) -
     ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}>{level}<w:numId w:val="{num_id}"/></w:numPr>'))
 
 
+def _text_box(paragraph, text: str) -> None:
+    """A text box the way Word writes one: DrawingML for new readers, VML as the fallback."""
+    content = f'<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>'
+    paragraph._p.append(parse_xml(
+        f'<w:r {nsdecls("w", "wp", "a")} '
+        f'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        f'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        f'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>'
+        f'<mc:Choice Requires="wps"><w:drawing><wp:inline><wp:extent cx="1270000" cy="381000"/>'
+        f'<wp:docPr id="50" name="Text Box 1"/><a:graphic><a:graphicData '
+        f'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+        f'<wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx>{content}</wps:txbx><wps:bodyPr/></wps:wsp>'
+        f'</a:graphicData></a:graphic></wp:inline></w:drawing></mc:Choice>'
+        f'<mc:Fallback><w:pict><v:shape type="#_x0000_t202" style="width:100pt;height:30pt">'
+        f'<v:textbox>{content}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>'))
+
+
 def _merge_cells(table) -> None:
     """Row 1 is one cell across the table; column 3 of rows 2-3 is one cell down."""
     table.cell(1, 0).merge(table.cell(1, 4))
@@ -130,6 +147,8 @@ def build_plan() -> bytes:
         title = document.add_paragraph()
         title.alignment = WD_ALIGN_PARAGRAPH.CENTER
         title.add_run(text).bold = True
+
+    _text_box(document.add_paragraph(), "DỰ THẢO")
 
     basis = document.add_paragraph("Căn cứ Kế hoạch số 42/KH-UBND ngày 15/01/2026 của Ủy ban nhân dân huyện "
                                    "về công tác văn thư, lưu trữ năm 2026")
