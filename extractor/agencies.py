@@ -115,8 +115,9 @@ def head_at(text: str, key: str, i: int, limit: int, strict: bool = True) -> tup
             ok = _starts_body(text, key, _skip(key, after + 1, limit), limit)
         return (name_start, m.end(), False) if ok else None
     if head in lex.weak_heads:  # "Tổ chức các lớp…", "Đơn vị chủ trì": common nouns, not bodies
-        if strict or lex.stop.match(key, after, limit):
-            return None
+        if strict or lex.stop.match(key, after, limit) or (
+                lex.stop.fullmatch(head) and re.match(r"(?:các|những)\s", key[after:after + 6])):
+            return None  # "tổ chức các lớp…": a verb and its object
         return name_start, m.end(), False
     if _is_upper(text, after):
         return name_start, m.end(), False

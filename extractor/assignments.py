@@ -50,7 +50,12 @@ def parse_deadline(text: str) -> Deadline | None:
         return None
     key = text.lower()
     value = None
-    dates = [d for d in find_dates(text) if d.iso and not _CITED_DATE.search(text[max(0, d.start - 40):d.start])]
+    dates = []
+    for d in find_dates(text):
+        if _CITED_DATE.search(text[max(0, d.start - 40):d.start]):
+            key = key[:d.start] + " " * (d.end - d.start) + key[d.end:]  # nor its month or year
+        elif d.iso:
+            dates.append(d)
     if dates:
         value = dates[-1].iso if re.search(r"đến|chậm nhất|trước", key) else dates[0].iso
     elif m := _MONTH.search(key):

@@ -1,0 +1,199 @@
+import pytest
+
+from extractor import parse_text
+from extractor.assignments import find_assignments, parse_deadline
+from extractor.blocks import PARAGRAPH, Block, RawDocument, table
+from extractor.document import assemble, from_text
+
+
+def pairs(text: str) -> list[tuple[str, str]]:
+    doc = from_text(text)
+    return [(a.agency, a.role) for a in find_assignments(doc, [])]
+
+
+PLAN = """KẾ HOẠCH
+Tuyên truyền chuyển đổi số năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao nhận thức của cán bộ, công chức về chuyển đổi số.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Khoa học và Công nghệ
+- Chủ trì, phối hợp với Sở Tài chính tham mưu bố trí kinh phí thực hiện Kế hoạch.
+- Tổng hợp kết quả, báo cáo UBND tỉnh trước ngày 15/12/2026.
+2. Các sở, ban, ngành và UBND các huyện, thị xã
+Xây dựng kế hoạch triển khai tại cơ quan, đơn vị mình trong quý I/2026.
+3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh
+Tuyên truyền, vận động đoàn viên, hội viên hưởng ứng.
+4. Giao Sở Nội vụ theo dõi, đôn đốc việc thực hiện Kế hoạch này.
+Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các cơ quan, đơn vị phản ánh về Sở Khoa học và Công nghệ để tổng hợp."""
+
+
+def test_plan_prose():
+    result = pairs(PLAN)
+    assert set(result) == {
+        ("Sở Khoa học và Công nghệ", "lead"),
+        ("Sở Tài chính", "support"),
+        ("Các sở, ban, ngành", "lead"),
+        ("UBND các huyện, thị xã", "lead"),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "lead"),
+        ("Sở Nội vụ", "lead"),
+    }
+
+
+def test_plan_prose_details():
+    doc = from_text(PLAN)
+    found = find_assignments(doc, [])
+    mttq = next(a for a in found if a.agency.startswith("Ủy ban Mặt trận"))
+    assert mttq.requested and mttq.role == "lead" and mttq.source == "text"
+    assert doc.text[mttq.start:mttq.end] == mttq.agency
+    report = next(a for a in found if a.task and a.task.startswith("Tổng hợp kết quả"))
+    assert report.agency == "Sở Khoa học và Công nghệ"
+    assert report.deadline.value == "2026-12-15"
+    assert mttq.agency_key == "mttq tỉnh"
+
+
+def test_sections_tree_gives_the_path():
+    result = parse_text(PLAN)
+    nv = next(a for a in result.assignments if a.agency == "Sở Nội vụ")
+    assert nv.section[:1] == ["II"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "X chủ trì, phối hợp với Y" anywhere in a plan
+    ("Sở Y tế chủ trì, phối hợp với Công an tỉnh kiểm tra an toàn thực phẩm.",
+     [("Sở Y tế", "lead"), ("Công an tỉnh", "support")]),
+    ("Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính, Sở Nội vụ rà soát quy hoạch.",
+     [("Sở Xây dựng", "lead"), ("Sở Tài chính", "support"), ("Sở Nội vụ", "support")]),
+    ("Yêu cầu Thủ trưởng các cơ quan, đơn vị nghiêm túc thực hiện.",
+     [("Thủ trưởng các cơ quan, đơn vị", "lead")]),
+    ("Trung tâm Y tế huyện có trách nhiệm giám sát dịch bệnh.", [("Trung tâm Y tế huyện", "lead")]),
+    # a decision's closing article
+    ("Điều 3. Chánh Văn phòng UBND huyện, Trưởng phòng Nội vụ, Chủ tịch UBND các xã chịu trách nhiệm "
+     "thi hành Quyết định này./.",
+     [("Chánh Văn phòng UBND huyện", "lead"), ("Trưởng phòng Nội vụ", "lead"), ("Chủ tịch UBND các xã", "lead")]),
+    # the issuer speaking, the past, and the closing formula are no assignments
+    ("UBND tỉnh ban hành Kế hoạch như sau:", []),
+    ("Năm 2025, UBND tỉnh đã giao Sở Nội vụ rà soát biên chế.", []),
+    ("Trong quá trình thực hiện, nếu có vướng mắc phát sinh, đề nghị các đơn vị phản ánh về Sở Nội vụ.", []),
+    ("Theo đề nghị của Giám đốc Sở Tư pháp.", []),
+])
+def test_prose_sentences(text, expected):
+    assert pairs("KẾ HOẠCH\n" + text) == expected
+
+
+def test_report_counts_requests_not_past_work():
+    text = """BÁO CÁO
+Kết quả công tác năm 2025
+I. KẾT QUẢ THỰC HIỆN
+1. Sở Tư pháp chủ trì tổ chức 12 hội nghị phổ biến pháp luật.
+Giao Phòng Văn hóa - Thông tin thường xuyên cập nhật tin bài.
+II. KIẾN NGHỊ, ĐỀ XUẤT
+Đề nghị Bộ Tư pháp xem xét, hướng dẫn việc chi trả thù lao."""
+    assert pairs(text) == [("Bộ Tư pháp", "lead")]
+
+
+def test_field_lines_and_lists():
+    text = """KẾ HOẠCH
+1. Rà soát thủ tục hành chính
+- Cơ quan chủ trì: Văn phòng UBND tỉnh.
+- Cơ quan phối hợp: Các sở, ngành; UBND cấp xã.
+- Thời gian thực hiện: Quý III/2026.
+2. Cơ quan chủ trì, phối hợp
+a) Cơ quan chủ trì
+- Ban Chỉ đạo tỉnh.
+- Bộ Chỉ huy Quân sự tỉnh; Công an tỉnh.
+b) Cơ quan phối hợp
+- Hội Cựu chiến binh tỉnh."""
+    doc = from_text(text)
+    found = find_assignments(doc, [])
+    assert [(a.agency, a.role) for a in found] == [
+        ("Văn phòng UBND tỉnh", "lead"), ("Các sở, ngành", "support"), ("UBND cấp xã", "support"),
+        ("Ban Chỉ đạo tỉnh", "lead"), ("Bộ Chỉ huy Quân sự tỉnh", "lead"), ("Công an tỉnh", "lead"),
+        ("Hội Cựu chiến binh tỉnh", "support")]
+    assert found[0].task == "Rà soát thủ tục hành chính"
+    assert found[0].deadline.value == "2026-Q3"
+
+
+def _table_doc(rows: list[list[str]]):
+    before = Block(PARAGRAPH, "PHỤ LỤC NHIỆM VỤ")
+    return assemble(RawDocument(format="docx", blocks=[before, table(rows)]))
+
+
+def test_table_block_columns_in_any_order():
+    doc = _table_doc([
+        ["STT", "Đơn vị chủ trì", "Nội dung nhiệm vụ", "Thời hạn hoàn thành", "Đơn vị phối hợp", "Theo dõi"],
+        ["I", "Cải cách thể chế", "", "", "", ""],
+        ["1", "Sở Tư pháp", "Rà soát văn bản quy phạm pháp luật", "Tháng 6/2026", "Các sở, ngành", "Sở Nội vụ"],
+        ["2", "Sở Nội vụ; Văn phòng UBND tỉnh", "Kiểm tra công vụ", "Thường xuyên", "", "Sở Nội vụ"],
+        ["", "Các xã, phường", "Kiểm tra công vụ", "Hằng quý", "Sở Nội vụ", "Sở Nội vụ"],  # merged task cell
+        ["3", "Theo phân công tại Quyết định số 12/QĐ-UBND", "Số hóa hồ sơ", "Năm 2026", "Công an tỉnh", ""],
+        ["II", "Cải cách tài chính công", "", "", "", ""],
+        ["4", "Sở Tài chính", "Giao dự toán ngân sách", "Trước ngày 31/12/2026", "", "Sở Tài chính"],
+    ])
+    found = find_assignments(doc, [])
+    assert all(a.source == "table" for a in found)
+    assert {a.task for a in found} == {"Rà soát văn bản quy phạm pháp luật", "Kiểm tra công vụ", "Số hóa hồ sơ",
+                                         "Giao dự toán ngân sách"}
+    assert [(a.agency, a.role) for a in found] == [
+        ("Sở Tư pháp", "lead"), ("Các sở, ngành", "support"),
+        ("Sở Nội vụ", "lead"), ("Văn phòng UBND tỉnh", "lead"),
+        ("Các xã, phường", "lead"), ("Sở Nội vụ", "support"),
+        ("Công an tỉnh", "support"),  # no lead: the lead cell names no body
+        ("Sở Tài chính", "lead")]
+    assert [a.deadline.value for a in found] == ["2026-06", "2026-06", "recurring", "recurring", "recurring",
+                                                 "recurring", "2026", "2026-12-31"]
+    first = found[0]
+    assert doc.text[first.start:first.end] == "Sở Tư pháp"
+
+
+def test_table_with_one_column_for_both_roles():
+    doc = _table_doc([
+        ["TT", "Hoạt động", "Thời gian", "Đơn vị chủ trì/phối hợp"],
+        ["1", "Khảo sát mức độ hài lòng", "Tháng 9/2026", "Phòng Đào tạo, Phòng Công tác sinh viên"],
+    ])
+    found = find_assignments(doc, [])
+    assert [(a.agency, a.role) for a in found] == [("Phòng Đào tạo", "lead"), ("Phòng Công tác sinh viên", "support")]
+
+
+def test_flattened_table_one_cell_a_line():
+    text = """III. CÁC HOẠT ĐỘNG TRỌNG TÂM
+STT
+Nội dung
+Cơ quan chủ trì
+Cơ quan phối hợp
+Thời gian thực hiện
+1
+Đăng tải tin bài về cải cách hành chính trên trang thông tin điện tử
+Công chức Văn phòng – Thống kê; Văn hóa – Xã hội
+Các công chức có liên quan
+Thường xuyên
+2
+Tổ chức hội nghị đối thoại với doanh nghiệp
+Công chức Tư pháp – Hộ tịch
+Bưu điện huyện
+Tháng 10/2026
+IV. KINH PHÍ
+Kinh phí từ ngân sách xã."""
+    found = find_assignments(from_text(text), [])
+    assert [(a.agency, a.role, a.source) for a in found] == [
+        ("Công chức Văn phòng – Thống kê", "lead", "table"), ("Công chức Văn hóa – Xã hội", "lead", "table"),
+        ("Các công chức có liên quan", "support", "table"),
+        ("Công chức Tư pháp – Hộ tịch", "lead", "table"), ("Bưu điện huyện", "support", "table")]
+    assert found[-1].deadline.value == "2026-10"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Trước ngày 31/12/2026", "2026-12-31"),
+    ("ngày 05 tháng 3 năm 2026", "2026-03-05"),
+    ("Tháng 12/2023", "2023-12"),
+    ("trong tháng 6 năm 2026", "2026-06"),
+    ("Quý III/2026", "2026-Q3"),
+    ("quý 2 năm 2027", "2027-Q2"),
+    ("Năm 2026", "2026"),
+    ("Thường xuyên", "recurring"),
+    ("Hằng năm", "recurring"),
+    ("Theo các mốc tại Quyết định số 12/QĐ-UBND ngày 25/9/2025", None),  # a cited document's date
+    ("Khi có yêu cầu", None),
+])
+def test_parse_deadline(text, value):
+    assert parse_deadline(text).value == value
+    assert parse_deadline(text).text == text
