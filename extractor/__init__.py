@@ -46,6 +46,8 @@ def parse(path: str | Path, max_size: int = DEFAULT_MAX_SIZE, include_text: bool
         source.size = len(data)
         doc = assemble(read_bytes(data, path))
         source.pages = doc.pages
+        if doc.ocr_confidence is not None:
+            source.ocr, source.ocr_confidence = True, doc.ocr_confidence
         result = analyse(doc, source)
     except ReadError as e:
         return Result(source=source, error=Error(code=e.code, message=e.message))

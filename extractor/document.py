@@ -20,6 +20,7 @@ class Document:
     format: str
     pages: int | None = None
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    ocr_confidence: list[float] | None = None
     _key: str | None = None
 
     @property
@@ -66,7 +67,8 @@ def assemble(raw: RawDocument) -> Document:
         parts.append(block.text)
         block.end = pos
     text = "".join(parts)
-    return Document(text=text, blocks=raw.blocks, format=raw.format, pages=raw.pages, warnings=raw.warnings)
+    return Document(text=text, blocks=raw.blocks, format=raw.format, pages=raw.pages, warnings=raw.warnings,
+                    ocr_confidence=raw.ocr_confidence)
 
 
 def from_text(text: str, format: str = "txt") -> Document:

@@ -23,6 +23,8 @@ class Source(_Model):
     sha256: str | None = None
     size: int | None = Field(None, description="bytes")
     pages: int | None = Field(None, description="pages, for formats that have them")
+    ocr: bool = Field(False, description="the text came from OCR (a scan or an image)")
+    ocr_confidence: list[float] | None = Field(None, description="mean OCR word confidence per page, 0..1")
 
 
 class Signer(_Model):

@@ -20,6 +20,11 @@ FORMATS = {
     ".docx": "docx",
     ".doc": "doc",
     ".pdf": "pdf",
+    ".png": "image",
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".tif": "image",
+    ".tiff": "image",
 }
 
 

@@ -1,0 +1,164 @@
+"""OCR: scan-noise handling on word boxes (no Tesseract needed) and real OCR of pages we render
+from a text we know (Tesseract needed: CI installs it)."""
+import io
+import shutil
+
+import pytest
+
+import extractor
+from extractor import ocr
+from extractor.ocr import Word
+
+from scan import character_error_rate, photocopy
+from conftest import ROOT
+
+needs_tesseract = pytest.mark.skipif(ocr.missing() is not None,
+                                     reason=f"OCR not available here: {ocr.missing()}")
+PAGE_W, PAGE_H = 1700, 2400
+
+
+def line(text: str, left: int, top: int, key: tuple, conf: float = 0.95, height: int = 30) -> list[Word]:
+    """Words of one printed line, laid out left to right with ordinary spacing."""
+    words, x = [], left
+    for token in text.split():
+        width = 18 * len(token)
+        words.append(Word(token, x, top, width, height, conf, key))
+        x += width + 12
+    return words
+
+
+def texts(words: list[Word], page: int = 1) -> list[str]:
+    cleaned = [w for w in map(ocr._clean_word, words) if w is not None]
+    return [b.text for b in ocr._blocks(cleaned, PAGE_W, PAGE_H, page, 200)]
+
+
+def test_header_columns_on_one_scanned_line_become_separate_blocks():
+    words = (line("ỦY BAN NHÂN DÂN", 150, 140, (1, 1, 1)) + line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 820, 140, (1, 1, 1))
+             + line("XÃ TÂN PHÚ", 200, 185, (2, 1, 1)) + line("Độc lập - Tự do - Hạnh phúc", 900, 185, (2, 1, 1))
+             + line("KẾ HOẠCH", 760, 400, (3, 1, 1)))
+    assert texts(words) == ["ỦY BAN NHÂN DÂN", "XÃ TÂN PHÚ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                            "Độc lập - Tự do - Hạnh phúc", "KẾ HOẠCH"]
+
+
+@pytest.mark.parametrize("printed, handwritten, expected", [
+    ("Số:", [("27/KH-UBND", 0.25)], "Số:"),  # below Tesseract's own floor: dropped
+    ("Số:", [("Á$3/KH-UBND", 0.45)], "Số: /KH-UBND"),  # unsure digits: the printed symbol stays
+    ("Số:", [("27/KH-UBND", 0.93)], "Số: 27/KH-UBND"),  # typed and read surely: kept
+])
+def test_handwritten_number_is_left_blank(printed, handwritten, expected):
+    words = line(printed, 150, 230, (1, 1, 1))
+    x = words[-1].right + 12
+    words += [Word(text, x, 230, 200, 30, conf, (1, 1, 1)) for text, conf in handwritten]
+    assert texts(words) == [expected]
+
+
+def test_handwritten_day_is_left_blank_but_printed_words_stay():
+    words = line("Tân Phú, ngày", 820, 230, (1, 1, 1))
+    words.append(Word("đỗ", words[-1].right + 12, 225, 40, 40, 0.35, (1, 1, 1)))
+    words += line("tháng", words[-1].right + 12, 230, (1, 1, 1), conf=0.55)  # printed, but near the ink
+    words += line("4 năm 2026", words[-1].right + 12, 230, (1, 1, 1))
+    assert texts(words) == ["Tân Phú, ngày tháng 4 năm 2026"]
+
+
+def test_ruling_lines_and_stamp_fragments_are_dropped():
+    words = (line("CHỦ TỊCH", 1000, 1800, (5, 1, 1)) + [Word("——====", 1000, 1840, 300, 10, 0.4, (5, 1, 2)),
+                                                         Word("|", 1320, 1800, 4, 40, 0.8, (5, 1, 1)),
+                                                         Word("ˆ", 1350, 1850, 8, 8, 0.7, (5, 1, 2)),
+                                                         Word("Kí", 1100, 1880, 60, 60, 0.12, (5, 1, 3))]
+             + line("Trần Văn Bình", 1000, 2000, (6, 1, 1)))
+    assert texts(words) == ["CHỦ TỊCH", "Trần Văn Bình"]
+
+
+@pytest.mark.parametrize("read, fixed", [
+    ("L. MỤC ĐÍCH, YÊU CẦU", "I. MỤC ĐÍCH, YÊU CẦU"),
+    ("IL. NỘI DUNG", "II. NỘI DUNG"),
+    ("1I. NỘI DUNG", "II. NỘI DUNG"),
+    ("IIL. TỔ CHỨC THỰC HIỆN", "III. TỔ CHỨC THỰC HIỆN"),
+    ("1. Mục đích", "1. Mục đích"),  # an Arabic number before ordinary text is right as it is
+    ("L. được ghi nhận", "L. được ghi nhận"),  # not before a heading: left alone
+])
+def test_roman_numerals_misread(read, fixed):
+    assert texts(line(read, 150, 800, (3, 1, 1))) == [fixed]
+
+
+def test_hyphenated_word_and_broken_sentence_are_joined_bullets_start_blocks():
+    words = (line("- Tổ chức tuyên truyền về cải cách hành chính trên hệ thống truyền thanh cơ-", 150, 800, (3, 1, 1))
+             + line("sở và mạng xã hội của xã;", 150, 840, (3, 1, 2))
+             + line("_ Phát hành tờ gấp về thủ tục hành chính", 150, 880, (3, 1, 3))
+             + line("thường gặp đến từng thôn.", 150, 920, (3, 2, 1)))
+    assert texts(words) == [
+        "- Tổ chức tuyên truyền về cải cách hành chính trên hệ thống truyền thanh cơsở và mạng xã hội của xã;",
+        "- Phát hành tờ gấp về thủ tục hành chính thường gặp đến từng thôn.",
+    ]
+
+
+def test_page_number_at_the_foot_is_dropped():
+    words = line("Nội dung trang hai của kế hoạch.", 150, 300, (1, 1, 1)) + line("2", 840, 2300, (9, 1, 1))
+    assert texts(words, page=2) == ["Nội dung trang hai của kế hoạch."]
+
+
+def test_garbled_text_layer_is_recognised():
+    # what a PDF with a broken font encoding gives: Vietnamese letters replaced by digits and ASCII
+    garbled = ("uY BAN NHAN nAN THANH PH6 ceNG HoA xA ugr cuu xcuia vrET NAM D$c l4p T! do H4nh phric "
+               "Thdng b6o k6t lu4n cria d6ng chi Ph6 Chri tich t4i bu6i ldm vi6c v6 c6ng t6c c6i c6ch "
+               "hdnh chinh, s6 ho6 hO s0 vd n6ng c6o ch1t luqng phqc vg ngudi d6n ") * 2
+    clean = ("Ủy ban nhân dân xã tổ chức hội nghị sơ kết công tác cải cách hành chính sáu tháng đầu năm; "
+             "các bộ phận chuyên môn báo cáo kết quả số hóa hồ sơ, giải quyết thủ tục hành chính đúng hạn "
+             "và đề xuất giải pháp nâng cao chất lượng phục vụ người dân, doanh nghiệp. ") * 2
+    assert ocr.looks_garbled(garbled)
+    assert not ocr.looks_garbled(clean)
+    assert not ocr.looks_garbled("Số: 12/KH-UBND ngày 01/02/2026")  # too little text to judge
+
+
+@pytest.fixture(scope="module")
+def printed_pages():
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(ROOT / "tests/data/ocr_page.pdf")
+    return [photocopy(pdf[i].render(scale=ocr.DPI / 72, grayscale=True).to_pil(), seed=i) for i in range(len(pdf))]
+
+
+@needs_tesseract
+def test_photocopied_pages_read_with_under_two_percent_character_errors(printed_pages):
+    reference = (ROOT / "tests/data/ocr_page.txt").read_text(encoding="utf-8")
+    pages = ocr.ocr_images(printed_pages)
+    text = extractor.document.assemble(ocr.to_raw(pages, "pdf")).text
+    assert character_error_rate(reference, text) < 0.02
+    assert all(p.confidence > 0.8 for p in pages)
+
+
+@needs_tesseract
+def test_scanned_pdf_and_multipage_tiff_give_a_result_like_a_born_digital_file(tmp_path, printed_pages):
+    scan = tmp_path / "kh_ngay_hoi_doc_sach_scan.pdf"
+    printed_pages[0].save(scan, "PDF", resolution=ocr.DPI, save_all=True, append_images=printed_pages[1:])
+    tiff = tmp_path / "kh_ngay_hoi_doc_sach.tif"
+    pages = [p.copy() for p in printed_pages]  # Pillow keeps the PDF save's settings on the images
+    pages[0].save(tiff, save_all=True, append_images=pages[1:], compression="tiff_lzw")
+    for path in (scan, tiff):
+        result = extractor.parse(path, include_text=True)
+        assert result.error is None, result.error
+        assert result.source.ocr is True
+        assert result.source.pages == 2 and len(result.source.ocr_confidence) == 2
+        text = result.text
+        # page order kept: the plan's first section comes before its last
+        assert "Tổ chức Ngày hội đọc sách năm 2026" in text
+        assert text.index("MỤC ĐÍCH, YÊU CẦU") < text.index("TỔ CHỨC THỰC HIỆN")
+        assert "112/KH-UBND" in text
+
+
+def test_image_without_tesseract_says_how_to_install(tmp_path, monkeypatch):
+    from PIL import Image
+
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    path = tmp_path / "trang.png"
+    Image.new("L", (200, 100), 255).save(path)
+    result = extractor.parse(path)
+    assert result.error.code == "ocr_unavailable"
+    assert "apt-get install tesseract-ocr tesseract-ocr-vie" in result.error.message
+    assert "trang.png" in result.error.message
+
+
+def test_corrupt_image_is_an_error_not_a_traceback(tmp_path):
+    path = tmp_path / "hong.jpg"
+    path.write_bytes(b"\xff\xd8\xff" + b"not really a jpeg" * 10)
+    assert extractor.parse(path).error.code == "corrupt_image"
