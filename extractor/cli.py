@@ -84,6 +84,26 @@ def schema() -> None:
     typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 
 
+@app.command()
+def doctor() -> None:
+    """Report which optional parts are installed: LibreOffice (.doc), Tesseract + Vietnamese (scans)."""
+    import platform
+    import shutil
+    from importlib.metadata import version
+
+    from . import ocr
+    from .readers.doc import find_soffice
+
+    typer.echo(f"vnplan {version('vnplan')} on Python {platform.python_version()}")
+    soffice = find_soffice()
+    typer.echo(f"LibreOffice (.doc files): {soffice or 'missing: apt-get install libreoffice-writer'}")
+    problem = ocr.missing()
+    if problem:
+        typer.echo(f"Tesseract OCR (scans, images): missing: {problem}; {ocr.INSTALL_HINT}")
+    else:
+        typer.echo(f"Tesseract OCR (scans, images): {shutil.which('tesseract')} with Vietnamese ({ocr.LANGUAGE})")
+
+
 def _stderr_console():
     from rich.console import Console
 

@@ -111,3 +111,10 @@ def test_python_api_never_raises_for_bad_input(tmp_path):
     result = extractor.parse(tmp_path / "none.docx")
     assert result.error.code == "not_found"
     assert extractor.parse_text("KẾ HOẠCH\nI. MỤC ĐÍCH").error is None
+
+
+def test_doctor_reports_the_optional_parts():
+    done = run_vnplan("doctor")
+    assert done.returncode == 0
+    assert "LibreOffice (.doc files):" in done.stdout
+    assert "Tesseract OCR (scans, images):" in done.stdout
