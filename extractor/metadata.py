@@ -30,7 +30,7 @@ from .dates import to_iso
 from .doctypes import DocType, by_abbreviation, document_types
 from .document import Document
 from .model import DocumentInfo, Section, Signer
-from .normalize import match_key
+from .normalize import match_key, strip_diacritics
 
 HEAD_LINES = 60  # the header, tên loại and trích yếu come well within the first lines
 HEAD_CHARS = 6000
@@ -160,6 +160,17 @@ def _match_words(words_key: list[str], i: int, table) -> tuple[int, str] | None:
     return None
 
 
+_VOWELS = set("aăâeêioôơuưy")
+
+
+def _is_acronym(word: str) -> bool:
+    """'UBND', 'THCS', 'GD&ĐT', 'TP.': no vowel, or not all letters; they keep their capitals."""
+    letters = strip_diacritics(word).lower()
+    if not any(c.isalpha() for c in letters):
+        return False
+    return not any(c in _VOWELS for c in letters) or not word.rstrip(".,").isalpha()
+
+
 def _cap(word: str) -> str:
     return word[:1].upper() + word[1:].lower()
 
@@ -186,6 +197,7 @@ def restore_case(name: str) -> str:
             # a party committee is named by its place: "HUYỆN ỦY ĐỨC PHỔ" -> "Huyện ủy Đức Phổ"
             return " ".join(out + [_cap(w) for w in words[i:]])
     capitalise_next = not (head and " ".join(keys[:head[0]]) in lex.descriptive_heads)
+    proper_name = False
     while i < len(words):
         unit = _match_words(keys, i, ((u, None) for u in lex.admin_units))
         if unit and i + unit[0] < len(words) and out:
@@ -200,10 +212,11 @@ def restore_case(name: str) -> str:
             capitalise_next = False
             continue
         word = words[i]
-        if any(c.isdigit() for c in word):
+        if _is_acronym(word):
             out.append(word)
+            proper_name = not word.endswith((",", "."))  # "TRƯỜNG THCS AN HIỆP": a name follows
         else:
-            out.append(_cap(word) if capitalise_next else word.lower())
+            out.append(_cap(word) if capitalise_next or proper_name else word.lower())
         capitalise_next = keys[i] in lex.joiners or (domains and word.endswith(","))
         i += 1
     return " ".join(out)

@@ -93,6 +93,20 @@ HEADERS = [
      "KẾ HOẠCH THỰC HIỆN CÔNG TÁC DÂN VẬN CHÍNH QUYỀN NĂM 2024\nThực hiện Kế hoạch số 12-KH/HU của Huyện ủy,",
      dict(type="ke_hoach", number="64/KH-UBND", issuer="UBND huyện Cái Nước",
           title="THỰC HIỆN CÔNG TÁC DÂN VẬN CHÍNH QUYỀN NĂM 2024")),
+    ("resolution of a People's Council",
+     f"HỘI ĐỒNG NHÂN DÂN\nTỈNH QUẢNG NAM\n{MOTTO}\nSố: 31/NQ-HĐND\nQuảng Nam, ngày 09 tháng 12 năm 2023\n"
+     "NGHỊ QUYẾT\nVề kế hoạch đầu tư công năm 2024\nHỘI ĐỒNG NHÂN DÂN TỈNH QUẢNG NAM\nKHÓA X, KỲ HỌP THỨ MƯỜI BẢY",
+     dict(type="nghi_quyet", number="31/NQ-HĐND", issuer="HĐND tỉnh Quảng Nam",
+          title="Về kế hoạch đầu tư công năm 2024")),
+    ("a school under its district office: parent kept, acronyms kept",
+     f"PHÒNG GD&ĐT HUYỆN CHÂU THÀNH\nTRƯỜNG THCS AN HIỆP\n{MOTTO}\nSố: 08/KH-THCS\nAn Hiệp, ngày 15 tháng 9 năm 2024\n"
+     "KẾ HOẠCH\nTổ chức các hoạt động trải nghiệm năm học 2024 - 2025",
+     dict(type="ke_hoach", number="08/KH-THCS", issuer="Trường THCS An Hiệp, Phòng GD&ĐT huyện Châu Thành")),
+    ("police department under the provincial police",
+     f"CÔNG AN TỈNH BÌNH DƯƠNG\nPHÒNG CẢNH SÁT GIAO THÔNG\n{MOTTO}\nSố: 1250/PC08-TTr\nBình Dương, ngày 20 tháng 10 năm 2024\n"
+     "V/v tăng cường tuần tra, kiểm soát\nKính gửi: Công an các huyện, thị xã, thành phố.",
+     dict(type="cong_van", number="1250/PC08-TTr", issuer="Phòng Cảnh sát giao thông, Công an tỉnh Bình Dương",
+          title="tăng cường tuần tra, kiểm soát", recipients=["Công an các huyện, thị xã, thành phố"])),
     ("web article about a plan: the plan's kind, number and issuer; never the cited number",
      "Trang chủ\nMường Lát: Đẩy mạnh tuyên truyền cải cách hành chính\nLượt xem: 42\n"
      "Thực hiện Kế hoạch số 5/KH-UBND ngày 03/01/2024 của UBND tỉnh về cải cách hành chính. "
@@ -176,6 +190,9 @@ CASES = [
     ("HIỆP HỘI DOANH NGHIỆP VIỆT NAM", "Hiệp hội Doanh nghiệp Việt Nam"),
     ("VĂN PHÒNG CHÍNH PHỦ", "Văn phòng Chính phủ"),
     ("QUẬN ỦY BA ĐÌNH", "Quận ủy Ba Đình"),
+    ("HỘI ĐỒNG NHÂN DÂN TỈNH QUẢNG NAM", "HĐND tỉnh Quảng Nam"),
+    ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH LONG AN", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Long An"),
+    ("PHÒNG GD&ĐT HUYỆN CHÂU THÀNH", "Phòng GD&ĐT huyện Châu Thành"),
     ("Sở Nội vụ", "Sở Nội vụ"),  # not in capitals: kept as written
 ]
 
