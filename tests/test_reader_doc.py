@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.blocks import FOOTNOTE, TABLE
+from extractor.blocks import FOOTNOTE, PARAGRAPH, TABLE
 from extractor.errors import ReadError
 from extractor.readers import doc
 
@@ -69,6 +69,26 @@ def test_parallel_conversions_do_not_collide():
     with ThreadPoolExecutor(2) as pool:
         results = list(pool.map(lambda name: doc.convert_to_docx(data, name), ["a.doc", "b.doc"]))
     assert all(result.startswith(b"PK") for result in results)
+
+
+# Files saved with a .doc name that are something else Word opens (portals serve these often)
+NOT_REALLY_DOC = [
+    pytest.param(r"{\rtf1\ansi\deff0{\fonttbl{\f0 Times New Roman;}}\f0 K\u7870?T LU\u7852?N\par "
+                 r"Giao S\u7903? N\u7897?i v\u7909? ch\u7911? tr\u236?.\par}".encode("ascii"),
+                 [(PARAGRAPH, "KẾT LUẬN"), (PARAGRAPH, "Giao Sở Nội vụ chủ trì.")], id="rtf"),
+    pytest.param("<html><head><meta charset='utf-8'></head><body><p><b>KẾT LUẬN</b></p>"
+                 "<table><tr><td>1</td><td>Sở Nội vụ</td></tr></table></body></html>".encode("utf-8"),
+                 [(PARAGRAPH, "KẾT LUẬN"), (TABLE, [["1", "Sở Nội vụ"]])], id="html"),
+]
+
+
+@needs_soffice
+@pytest.mark.parametrize("data, expected", NOT_REALLY_DOC)
+def test_other_formats_named_doc(data, expected):
+    raw = doc.read(data, Path("ket_luan.doc"))
+    got = [(b.kind, [[c.text for c in row] for row in b.rows] if b.kind == TABLE else b.text.strip())
+           for b in raw.blocks]
+    assert got == expected
 
 
 def test_docx_named_doc_needs_no_conversion(monkeypatch):

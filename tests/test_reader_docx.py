@@ -170,6 +170,9 @@ NUMBERING_CASES = [
                  ["Y.", "Z.", "AA.", "(iii)", "09.", "-", None, "Bước 1:"], id="formats"),
     pytest.param(OUTLINE, '<w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num>',
                  [("99", 0), ("1", 8)], [None, None], id="unknown-list-or-level"),
+    pytest.param('<w:abstractNum w:abstractNumId="11">' + level(0, "decimal", "+") + level(1, "decimal", "Bảng")
+                 + "</w:abstractNum>", '<w:num w:numId="6"><w:abstractNumId w:val="11"/></w:num>',
+                 [("6", 0), ("6", 1)], ["-", "Bảng"], id="constant-marks"),
 ]
 
 

@@ -430,7 +430,7 @@ class _Numbering:
             restart = numbered.levels[deeper].restart if deeper in numbered.levels else None
             if restart is None or (restart != 0 and ilvl <= restart - 1):
                 counters[deeper] = None
-        if level.fmt == "bullet":
+        if level.fmt == "bullet" or (not _PLACEHOLDER.search(level.text) and _is_bullet_mark(level.text)):
             return "-", True
         if level.fmt == "none" or not level.text:
             return None
@@ -454,6 +454,13 @@ class _Numbering:
 
 
 _PLACEHOLDER = re.compile(r"%([1-9])")
+_BULLET_MARKS = frozenset("-–—+•*o·◦▪■□●○♦❖➢➤✓✔§")
+
+
+def _is_bullet_mark(text: str) -> bool:
+    """A constant list mark ("-", "+", a symbol-font glyph) used without a bullet numFmt."""
+    mark = text.strip()
+    return len(mark) == 1 and (mark in _BULLET_MARKS or "\ue000" <= mark <= "\uf8ff")
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
