@@ -327,7 +327,6 @@ def _find_header(doc: Document, lines: list[Line]) -> Header:
             pieces.append(bare)
         elif bare and pieces:
             break  # mixed-case text after the name: the block is over
-    # a place-date row may sit above "Số" in the right-hand column: drop a trailing place name
     return Header(issuer=_compose_issuer(_split_bodies(pieces)), end=end, found=True)
 
 
@@ -758,7 +757,6 @@ def find_metadata(doc: Document, sections: list[Section]) -> DocumentInfo:
     info = DocumentInfo()
     header = _find_header(doc, lines)
     symbol_kind = None
-    type_idx = None
     if header.found:
         info.issuer = header.issuer
         anchor_start = lines[0].start
@@ -769,7 +767,6 @@ def find_metadata(doc: Document, sections: list[Section]) -> DocumentInfo:
             continue
         kind = _type_line(line)
         if kind:
-            type_idx = idx
             info.type = kind.code
             info.title = _title_after(lines, idx)
             break

@@ -208,3 +208,10 @@ def test_a_cited_number_in_the_body_is_not_the_documents_own():
     info = info_of(text)
     assert info.type == "ke_hoach"
     assert info.number is None
+
+
+@pytest.mark.parametrize("text", ["Xin chào", "Số:", "Số: /", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Nơi nhận:",
+                                  "V/v", "|\n|\n-------"])
+def test_fragments_give_nothing_rather_than_guesses(text):
+    info = info_of(text)
+    assert (info.type, info.number, info.issuer, info.date, info.title, info.recipients) == (None,) * 5 + ([],)
