@@ -13,7 +13,7 @@ import math
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .normalize import match_key
@@ -35,6 +35,7 @@ _AGENCY_PREFIX = re.compile(r"^(?:đề nghị|giao|đối với|trách nhiệm 
 _NOT_AGENCY = re.compile(r"^(?:báo cáo|ban hành|bộ chỉ số|bộ tiêu chí|hội nghị|hội thảo|hội thi|"
                          r"trường hợp|đơn vị tính|phòng,? chống|phòng ngừa|đoàn kết|cơ quan thực hiện)")
 _CLASSIFIER_THRESHOLD = 0.5
+CLASSIFIER_MAX_WORDS = 8  # the classifier names titles; longer text is left to the lexicon
 # What may come before a leading term of a long heading: "Về kiến nghị…", "Đánh giá kết quả…"
 _LEAD_FILLER = re.compile(r"^(?:(?:về|những|các|đánh giá)\s+)*")
 
@@ -99,6 +100,17 @@ def lexicon_labels(heading: str) -> list[str]:
 
 def label_heading(heading: str) -> list[str]:
     """The canonical labels of a heading (empty for an agency, a sentence or an unknown title)."""
+    return list(_cached_labels(heading))
+
+
+@lru_cache(maxsize=8192)
+def _cached_labels(heading: str) -> tuple[str, ...]:
+    # the same titles ("Mục đích", "Nhiệm vụ", "Tổ chức thực hiện") recur in every document
+    return tuple(label_with(heading, _classifier()))
+
+
+def label_with(heading: str, model: _LinearModel | None) -> list[str]:
+    """`label_heading` with a given classifier (None: the lexicon alone), for evaluation."""
     words = heading.split()
     if not words:
         return []
@@ -108,7 +120,7 @@ def label_heading(heading: str) -> list[str]:
         # "Về kiến nghị…").
         first = re.split(r"[,;:]", heading, maxsplit=1)[0]
         if len(first.split()) <= 4 and first != heading:
-            heading, words = first, first.split()
+            heading, words, model = first, first.split(), None  # a sentence's opening: lexicon only
         elif names_agency(heading):
             return []
         else:
@@ -118,15 +130,15 @@ def label_heading(heading: str) -> list[str]:
         return []
     if labels:
         return labels
-    model = _classifier()
-    if model is None or len(words) > 8:
+    if model is None or len(words) > CLASSIFIER_MAX_WORDS:
         return []
     return model.predict(heading)
 
 
 def _is_caps_title(heading: str) -> bool:
-    letters = [c for c in heading if c.isalpha()]
-    return len(heading.split()) <= 2 * TITLE_MAX_WORDS and bool(letters) and all(c.isupper() for c in letters)
+    if len(heading.split()) > 2 * TITLE_MAX_WORDS:
+        return False
+    return heading.upper() == heading and heading.lower() != heading
 
 
 def _leading_labels(heading: str) -> list[str]:
@@ -200,14 +212,24 @@ def vectorize(heading: str, vocabulary: dict[str, int], idf: list[float],
     return {i: v / norm for i, v in values.items()}
 
 
+MODEL_FILE = "section_label_model.json"
+
+
 @cache
 def _classifier() -> _LinearModel | None:
-    path = resources.files("extractor.data").joinpath("section_label_model.json")
+    path = resources.files("extractor.data").joinpath(MODEL_FILE)
     if not path.is_file():
         return None
-    data = json.loads(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    if text.startswith('{"enabled":false'):
+        return None  # a model that did not earn its place: skip parsing its megabyte of weights
+    data = json.loads(text)
     if not data.get("enabled", True):
         return None
+    return model_from_dict(data)
+
+
+def model_from_dict(data: dict) -> _LinearModel:
     return _LinearModel(
         vocabulary=data["vocabulary"],
         idf=data["idf"],
