@@ -46,7 +46,7 @@ def _type_words() -> dict[str, str]:
 def _type_before() -> re.Pattern:
     """A type word (and qualifier, and "số") that ends right where a symbol starts."""
     g = symbols.grammar()["type_words"]
-    return re.compile(rf"(?<!\w)(?P<type>{_alternation(_type_words())})"
+    return re.compile(rf"(?P<type>{_alternation(_type_words())})"
                       rf"(?:\s+(?:{_alternation(g['qualifiers'])}))?"
                       rf"(?:\s+(?:{_alternation(g['anaphora_previous'])}))?"
                       rf"\s*(?P<so>số\s*:?)?\s*$")
@@ -59,24 +59,33 @@ def _type_anywhere() -> re.Pattern:
 
 @cache
 def _not_document_before() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{_alternation(symbols.grammar()['type_words']['not_documents'])})\s+số\s*:?\s*$")
+    return re.compile(rf"(?:{_alternation(symbols.grammar()['type_words']['not_documents'])})\s+số\s*:?\s*$")
 
 
-_SO_BEFORE = re.compile(r"(?<!\w)số\s*:?\s*$")
+_SO_BEFORE = re.compile(r"số\s*:?\s*$")
 _OWN_NUMBER_BEFORE = re.compile(r"(?:^|\n)[\s|*]*số\s*:?\s*$")
 _DATE_AFTER = re.compile(r"[\s,]*\(?\s*(?:(?:được\s+)?ban hành\s+)?ngày\s*(?=\d)")
 _ISSUER_AFTER = re.compile(r"[\s,]*(?:\(?\s*)?của\s+")
 _SUBJECT_AFTER = re.compile(r"[\s,]*(?:về việc|v/v|về)\s+")
 _QUOTED_AFTER = re.compile(r"[\s,]*[“\"]([^”\"\n]{3,300})[”\"]")
 _SUBJECT_END = re.compile(r";|\.(?:\s|$)|\n(?=[-+•]|\d+[.)]|[IVX]+\.)|[“”\"]")
-_ANAPHORA = None  # built lazily in _anaphora_regex
 
 
 @cache
 def _anaphora_regex() -> re.Pattern:
+    """A type word right before the end of a window: "… Nghị quyết" + " trên"."""
+    return re.compile(rf"(?<!\w)(?P<type>{_alternation(_type_words())})\s+$")
+
+
+@cache
+def _type_last_words() -> frozenset[str]:
+    return frozenset(k.split()[-1] for k in _type_words())
+
+
+@cache
+def _anaphora_words() -> re.Pattern:
     g = symbols.grammar()["type_words"]
-    return re.compile(rf"(?<!\w)(?P<type>{_alternation(_type_words())})\s+"
-                      rf"(?P<which>{_alternation(g['anaphora_previous'] + g['anaphora_self'])})(?!\w)")
+    return re.compile(rf"(?:{_alternation(g['anaphora_previous'] + g['anaphora_self'])})(?!\w)")
 
 
 @cache
@@ -94,9 +103,21 @@ def _law_names() -> dict[str, re.Pattern]:
 
 @cache
 def _named_heads() -> re.Pattern:
+    """The head words of documents cited by name; a plain alternation, so the regex engine scans
+    fast (which head matched is read from `_head_kind`)."""
     n = symbols.grammar()["named"]
-    return re.compile(rf"(?<!\w)(?:(?P<law>{_alternation(n['law_heads'])})|(?P<charter>{_alternation(n['charter_heads'])})"
-                      rf"|(?P<resolution>nghị quyết)(?=\s+(?:{_alternation(n['resolution_heads'])})(?!\w)))\s+")
+    return re.compile(rf"(?:{_alternation(n['law_heads'] + n['charter_heads'] + ['nghị quyết'])})\s+")
+
+
+@cache
+def _resolution_head() -> re.Pattern:
+    return re.compile(rf"(?:{_alternation(symbols.grammar()['named']['resolution_heads'])})(?!\w)")
+
+
+def _head_kind(head: str) -> str:
+    head = " ".join(head.split())
+    n = symbols.grammar()["named"]
+    return "law" if head in n["law_heads"] else "charter" if head in n["charter_heads"] else "resolution"
 
 
 _ORDINAL_END = re.compile(r"[^;.()“”\"]{0,120}?(?:lần thứ|khóa|khoá)\s+[ivxlc]+(?!\w)(?:\s+của\s+đảng(?!\s+bộ))?")
@@ -128,14 +149,11 @@ class Found:
     warnings: list[Warning] = field(default_factory=list)
 
 
-def _line_at(text: str, pos: int) -> str:
-    a = text.rfind("\n", 0, pos) + 1
-    b = text.find("\n", pos)
-    return text[a: b if b >= 0 else len(text)]
-
-
 def _in_caps_line(text: str, pos: int) -> bool:
-    letters = [c for c in _line_at(text, pos) if c.isalpha()]
+    """Is the mention in a line written in capitals (a title)? Looks at most 80 characters either side."""
+    a = max(text.rfind("\n", max(0, pos - 80), pos) + 1, pos - 80, 0)
+    b = text.find("\n", pos, pos + 80)
+    letters = [c for c in text[a: b if b >= 0 else pos + 80] if c.isalpha()]
     return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
@@ -227,18 +245,23 @@ def _subject_after(doc: Document, pos: int) -> str | None:
     return subject or None
 
 
+def _word_start(window: str, m: re.Match | None) -> bool:
+    """A match that starts a word (the regexes leave out a leading lookbehind to scan faster)."""
+    return bool(m) and (m.start() == 0 or not window[m.start() - 1].isalnum())
+
+
 def _type_for_symbol(doc: Document, start: int) -> tuple[str | None, bool, int, bool]:
     """(type name, found as a word?, where the mention starts, skip?) for a symbol at `start`."""
     key = doc.key
     window_start = max(0, start - 90)
     window = key[window_start: start]
-    if _not_document_before().search(window):
+    if _word_start(window, _not_document_before().search(window, len(window) - 40)):
         return None, False, start, True
-    m = _type_before().search(window)
-    if m:
+    m = _type_before().search(window, len(window) - 60)
+    if _word_start(window, m):
         name = _type_words()[" ".join(m["type"].split())]
         return name, True, window_start + m.start(), False
-    if _SO_BEFORE.search(window):
+    if _word_start(window, _SO_BEFORE.search(window, len(window) - 8)):
         # "Luật Quản lý thuế số 38/2019/QH14", "Quyết định số 12/QĐ-UBND …, số 13/QĐ-UBND":
         # the nearest capitalised type word earlier in the same clause
         clause = max(window.rfind(";"), window.rfind(". "), window.rfind("\n\n"))
@@ -253,7 +276,7 @@ def _own_numbers(doc: Document, info: DocumentInfo) -> set[str]:
     if info.number:
         own.add(symbols.normalise(info.number).upper())
     head = doc.key[:3000]
-    for m in symbols.symbol_regex().finditer(doc.text, 0, min(len(doc.text), 3000)):
+    for m in symbols.finditer(doc.text, 0, min(len(doc.text), 3000)):
         if _OWN_NUMBER_BEFORE.search(head[max(0, m.start() - 20): m.start()]):
             own.add(symbols.parse_match(m).number.upper())
     return own
@@ -261,7 +284,7 @@ def _own_numbers(doc: Document, info: DocumentInfo) -> set[str]:
 
 def _find_numbered(doc: Document, own: set[str]) -> list[Found]:
     found = []
-    for m in symbols.symbol_regex().finditer(doc.text):
+    for m in symbols.finditer(doc.text):
         symbol = symbols.parse_match(m)
         if "/" not in symbol.number or symbol.number.upper() in own:
             continue
@@ -304,7 +327,7 @@ def _describe(doc: Document, f: Found, pos: int) -> None:
 def _find_standards(doc: Document) -> list[Found]:
     t = symbols.grammar()["standard"]["type"]
     return [Found(start=m.start(), end=m.end(), number=" ".join(m.group().split()), type=t)
-            for m in symbols.standard_regex().finditer(doc.text)]
+            for m in symbols.standard_regex().finditer(doc.text) if not doc.text[m.start() - 1: m.start()].isalnum()]
 
 
 def _law_name_end(doc: Document, pos: int, head: str) -> int | None:
@@ -360,12 +383,15 @@ def _find_named(doc: Document) -> list[Found]:
     n = symbols.grammar()["named"]
     covered = 0
     for m in _named_heads().finditer(key):
-        if not text[m.start()].isupper() or m.start() < covered:
+        if not text[m.start()].isupper() or m.start() < covered or key[m.start() - 1: m.start()].isalnum():
             continue
-        if m["law"]:
-            head = " ".join(m["law"].split())
+        head = " ".join(m.group().split())
+        kind = _head_kind(head)
+        if kind == "resolution" and not _resolution_head().match(key, m.end()):
+            continue
+        if kind == "law":
             end = _law_name_end(doc, m.end(), head)
-        elif m["charter"]:
+        elif kind == "charter":
             words = list(_WORD.finditer(text, m.end(), min(len(text), m.end() + 100)))
             if not words or words[0].start() != m.end() or not words[0].group()[0].isupper():
                 continue
@@ -392,12 +418,15 @@ def _find_named(doc: Document) -> list[Found]:
     return found
 
 
+@cache
+def _type_prefixes() -> tuple[tuple[str, str], ...]:
+    return tuple((match_key(t.name) + " ", t.name) for t in document_types())
+
+
 def by_name_or(name: str) -> str | None:
+    """The type a named document's first words give ("Luật Đầu tư công" -> "Luật")."""
     key = match_key(name)
-    for t in document_types():
-        if key.startswith(match_key(t.name) + " "):
-            return t.name
-    return None
+    return next((t for prefix, t in _type_prefixes() if key.startswith(prefix)), None)
 
 
 def _law_names_for_numbers(doc: Document, numbered: list[Found]) -> None:
@@ -405,8 +434,8 @@ def _law_names_for_numbers(doc: Document, numbered: list[Found]) -> None:
     for f in numbered:
         if f.type in ("Luật", "Bộ luật") and f.type_from_word:
             head = _named_heads().match(doc.key, f.start)
-            if head and head["law"]:
-                end = _law_name_end(doc, head.end(), " ".join(head["law"].split()))
+            if head and _head_kind(head.group()) == "law":
+                end = _law_name_end(doc, head.end(), " ".join(head.group().split()))
                 if end:
                     f.name = " ".join(doc.text[f.start: end].split())
 
@@ -445,9 +474,7 @@ def _preamble_end(doc: Document, sections: list[Section], header_end: int) -> in
     return m.end() if m else len(doc.text)
 
 
-@cache
-def _basis_regex() -> re.Pattern:
-    return re.compile(r"(?:^|\n|[.;:]\s)[\s*\-+]*(?:căn cứ|thực hiện|triển khai|theo đề nghị|xét đề nghị|tiếp theo)\b")
+_CAN_CU = re.compile(r"căn cứ(?!\w)")
 
 
 def _basis_spans(doc: Document, sections: list[Section]) -> list[tuple[int, int]]:
@@ -458,7 +485,10 @@ def _basis_spans(doc: Document, sections: list[Section]) -> list[tuple[int, int]
     if pre_end > header_end:
         spans.append((header_end, pre_end))
     # a "Căn cứ …" sentence anywhere (letters reply citing their legal basis mid-text)
-    for m in re.compile(r"(?:^|\n|[.;]\s)[\s*\-+]*căn cứ\b").finditer(doc.key, header_end):
+    for m in _CAN_CU.finditer(doc.key, header_end):
+        before = doc.key[max(0, m.start() - 4): m.start()].rstrip(" *-+\t")
+        if before and before[-1] not in "\n.;:":
+            continue
         end = _SENTENCE_END.search(doc.text, m.end())
         semi = doc.text.find(";", m.end())
         stop = min(x for x in (end.end() if end else len(doc.text), semi if semi >= 0 else len(doc.text)))
@@ -511,9 +541,15 @@ def _resolve(doc: Document, found: list[Found]) -> list[list[Found]]:
 def _find_anaphora(doc: Document) -> list[Found]:
     previous = set(symbols.grammar()["type_words"]["anaphora_previous"])
     out = []
-    for m in _anaphora_regex().finditer(doc.key):
-        if m["which"] in previous and not symbols.symbol_regex().match(doc.text, m.end() + 1):
-            out.append(Found(start=m.start(), end=m.end(), type=_type_words()[" ".join(m["type"].split())],
+    for m in _anaphora_words().finditer(doc.key):
+        if m.group() not in previous or not doc.key[m.start() - 1: m.start()].isspace():
+            continue
+        last_word = doc.key[max(0, m.start() - 12): m.start()].split()[-1:]
+        if not last_word or last_word[0] not in _type_last_words():
+            continue
+        t = _anaphora_regex().search(doc.key, max(0, m.start() - 30), m.start())
+        if t and not symbols.symbol_regex().match(doc.text, m.end() + 1):
+            out.append(Found(start=t.start(), end=m.end(), type=_type_words()[" ".join(t["type"].split())],
                              refers_back=True))
     return out
 

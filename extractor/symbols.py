@@ -40,8 +40,10 @@ def symbol_regex() -> re.Pattern:
     # a separator: a slash or dash with at most one space either side, or a slash/dash that ends a
     # line (the symbol continues on the next one); never a bare line break
     sep = rf"(?: ?[/{_DASH}] ?|[/{_DASH}]\n)"
+    # no lookbehind at the start, so the regex engine can skip ahead to digits; callers check
+    # the character before the match with `starts_cleanly`
     return re.compile(
-        rf"(?<![\w/.{_DASH}])(?P<number>{number})(?:(?P<year_sep> ?/ ?)(?P<year>{year}))?"
+        rf"(?P<number>{number})(?:(?P<year_sep> ?/ ?)(?P<year>{year}))?"
         rf"(?P<first_sep>{sep})(?P<codes>{code}(?:{sep}{code})*)(?!\w)(?![{_DASH}/]\w)"
     )
 
@@ -49,7 +51,23 @@ def symbol_regex() -> re.Pattern:
 @cache
 def standard_regex() -> re.Pattern:
     prefixes = "|".join(re.escape(p) for p in sorted(grammar()["standard"]["prefixes"], key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{prefixes}) ?\d{{1,6}}(?:[-.]\d+)*(?::(?:19|20)\d{{2}})?(?!\w)")
+    return re.compile(rf"(?:{prefixes}) ?\d{{1,6}}(?:[-.]\d+)*(?::(?:19|20)\d{{2}})?(?!\w)")
+
+
+_BEFORE_SYMBOL = re.compile(rf"[\w/.{_DASH}]")
+
+
+def starts_cleanly(text: str, m: re.Match) -> bool:
+    """The match is not the tail of a longer word, number or symbol."""
+    return m.start() == 0 or not _BEFORE_SYMBOL.match(text, m.start() - 1)
+
+
+def finditer(text: str, start: int = 0, end: int | None = None):
+    """Every symbol in `text[start:end]`."""
+    rx = symbol_regex()
+    for m in rx.finditer(text, start, len(text) if end is None else end):
+        if starts_cleanly(text, m):
+            yield m
 
 
 @dataclass(frozen=True)
@@ -99,7 +117,7 @@ def parse_match(m: re.Match) -> Symbol:
 def parse(text: str) -> Symbol | None:
     """The symbol that is the whole of `text`, or None."""
     m = symbol_regex().fullmatch(text.strip())
-    return parse_match(m) if m else None
+    return parse_match(m) if m and starts_cleanly(text.strip(), m) else None
 
 
 def year_missing(symbol: Symbol) -> bool:
