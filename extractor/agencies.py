@@ -24,6 +24,8 @@ class Lexicon:
     follower: re.Pattern  # lower-case words allowed right after a head
     title: re.Pattern  # one or more titles at a position
     stop: re.Pattern  # a word that ends a name (when written in lower case)
+    verb: re.Pattern  # the stop words that are predicates (not prepositions)
+    modifier: re.Pattern  # verb-like words that qualify a collective head ("cơ quan thông tin")
     abbreviations: tuple[tuple[str, str], ...]  # (spelled-out form, abbreviation), longest first
     noise: re.Pattern
     noun_after: re.Pattern  # words after which a verb-like word is a noun ("tổ chức xã hội")
@@ -50,7 +52,9 @@ def lexicon() -> Lexicon:
         weak_heads=frozenset(agency["weak_heads"]),
         follower=re.compile(rf"(?:{_alternation(agency['followers'])}){end}"),
         title=re.compile(rf"(?:(?:{_alternation(agency['titles'])}){end}\s*)+"),
-        stop=re.compile(rf"(?:{_alternation(data['verbs']['words'])}){end}"),
+        stop=re.compile(rf"(?:{_alternation(data['verbs']['words'] + data['verbs']['prepositions'])}){end}"),
+        verb=re.compile(rf"(?:{_alternation(data['verbs']['words'])}){end}"),
+        modifier=re.compile(rf"(?:{_alternation(data['verbs']['modifiers'])}){end}"),
         abbreviations=tuple(abbreviations),
         noise=re.compile(rf"(?<![^\W_])(?:{_alternation(agency['key_noise'])}){end}"),
         noun_after=re.compile(rf"(?:{_alternation(data['verbs']['noun_after'])}){end}"),
@@ -149,6 +153,7 @@ def name_end(text: str, key: str, i: int, limit: int, strict: bool = True) -> tu
     end = j
     words = 1
     last_word_start = -1
+    after_modifier = comma = False  # "các cơ quan thông tin, tuyên truyền": modifiers in a row
     while True:
         k = _skip(key, j, limit)
         if k >= limit:
@@ -158,15 +163,24 @@ def name_end(text: str, key: str, i: int, limit: int, strict: bool = True) -> tu
             n = _skip(key, k + 1, limit)
             if n >= limit or not _WORD.match(key, n, limit):
                 break
-            if _is_stop(text, key, n, limit):
+            if _is_stop(text, key, n, limit) and not (after_modifier and lex.modifier.match(key, n, limit)):
                 break
             if c == ":" and not _is_upper(text, n):
                 break
             j = k + 1
+            comma = c == ","
             continue
         m = _WORD.match(key, k, limit)
         if not m:
             break
+        mm = lex.modifier.match(key, k, limit)
+        if mm and not _is_upper(text, k) and (_after_weak_head(key, start, end) or (after_modifier and comma)):
+            words += 1
+            last_word_start = k
+            end = j = mm.end()
+            after_modifier, comma = True, False
+            continue
+        after_modifier = comma = False
         if _is_stop(text, key, k, limit):
             if lex.passive.match(key, k, limit):
                 return None
@@ -180,6 +194,14 @@ def name_end(text: str, key: str, i: int, limit: int, strict: bool = True) -> tu
     if last_word_start >= 0 and key[last_word_start:end] in ("và", "cùng", "hoặc"):
         end = len(key[:last_word_start].rstrip(" ,"))
     return start, end
+
+
+def _after_weak_head(key: str, start: int, end: int) -> bool:
+    """Does the name so far end with a collective head ("các cơ quan", ", cơ quan")?"""
+    lex = lexicon()
+    tail = key[start:end]
+    return any(tail.endswith(h) and (len(tail) == len(h) or not tail[-len(h) - 1].isalnum())
+               for h in lex.data["verbs"]["modified_heads"])
 
 
 def _clean(text: str) -> str:

@@ -384,6 +384,7 @@ _PROPOSAL = re.compile(r"kiến nghị|đề xuất|phương hướng|nhiệm v�
                        r"|giải pháp")
 _ROMAN_HEAD = re.compile(r"[\s*]*[ivxlc]+\.\s")
 _ARABIC_HEAD = re.compile(r"[\s*]*\d+\.(?!\d)")
+_RECIPIENTS = re.compile(r"nơi nhận\s*:?")
 _CLOSING = re.compile(r"nơi nhận|tm\.|kt\.|\./\.")
 
 
@@ -461,6 +462,7 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list
     pending: list[Assignment] = []  # a sub-heading's own assignment, until a task line under it
     list_role: str | None = None  # the role of the bullets under a field label
     owner_in_region = False
+    recipients = False
     last_task: tuple[str, list[Assignment]] | None = None  # the task the field lines below belong to
 
     def inside(offset: int, ranges) -> bool:
@@ -475,6 +477,13 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list
             owner, owner_level, pending = [], None, []
         if inside(p.start, quotes):
             continue
+        # the Nơi nhận list: addressees, not assignees
+        if _RECIPIENTS.match(body):
+            recipients = True
+            continue
+        if recipients and p.body > p.start:
+            continue
+        recipients = False
 
         # field lines: "Đơn vị chủ trì: Sở X", "Cơ quan phối hợp: …", "Thời gian thực hiện: …"
         # a field label alone ("a) Cơ quan chủ trì") heads a list of bodies, one a bullet
@@ -606,8 +615,8 @@ def _sentence_assignments(doc: Document, view: str, p: _Para, spans: list[_Span]
         for m in cues[pattern].finditer(view, p.body, p.end):
             if past_before(m.start()) or (report and not in_region and not requested):
                 continue
-            if view[max(p.body, m.start() - 5):m.start()].rstrip().endswith(("được", "theo")):
-                continue
+            if view[max(p.body, m.start() - 8):m.start()].rstrip().endswith(("được", "theo", "hồ sơ", "văn bản")):
+                continue  # "theo đề nghị của…", "hồ sơ đề nghị…": not a request
             names = _names_at(doc, view, m.end(), _clause_end(view, m.end(), p.end), strict=requested)
             add(names, "lead", requested)
     # "X chủ trì", "X có trách nhiệm", "X chịu trách nhiệm (thi hành…)": X at the clause start
@@ -657,7 +666,7 @@ def _verb_follows(text: str, view: str, i: int, limit: int) -> bool:
     j = i
     while j < limit and view[j] in " ,*":
         j += 1
-    return bool(lexicon().stop.match(view, j, limit)) and text[j:j + 1].islower()
+    return bool(lexicon().verb.match(view, j, limit)) and text[j:j + 1].islower()
 
 
 # ---------------------------------------------------------------- entry point
