@@ -93,3 +93,19 @@ def test_sentence_headings(heading, labels):
 def test_lexicon_gives_only_known_codes():
     for heading, _ in HEADINGS + SENTENCES:
         assert set(lexicon_labels(heading)) <= set(LABELS)
+
+
+def test_shipped_model_loads_without_scikit_learn_and_labels_synonyms():
+    """The JSON weights reproduce the trained model: wordings the lexicon lacks get a label."""
+    import json
+    from importlib import resources
+
+    from extractor.labels import MODEL_FILE, label_with, model_from_dict
+
+    data = json.loads(resources.files("extractor.data").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
+    model = model_from_dict(data)
+    assert model.predict("Những việc đã làm được") == ["ket_qua"]
+    assert model.predict("Kinh nghiệm rút ra") == ["bai_hoc"]
+    assert label_with("Kinh nghiệm rút ra", None) == []  # the lexicon alone does not know it
+    # the model is consulted only when the training script found that it helps
+    assert label_heading("Kinh nghiệm rút ra") == (["bai_hoc"] if data["enabled"] else [])
