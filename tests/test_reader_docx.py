@@ -111,6 +111,10 @@ def test_style_hints(plan, text, style_name, centered, font_size):
     assert (block.style.style_name, block.style.centered, block.style.font_size) == (style_name, centered, font_size)
 
 
+def test_template_page_count_not_trusted(plan):
+    assert plan.pages is None  # python-docx leaves its template's "1 page, 0 words" in app.xml
+
+
 def test_headers_and_footers_left_out(plan):
     text = "\n".join(b.text for b in plan.blocks)
     assert "Dự thảo lần 2" not in text and "Trang 1" not in text
@@ -279,6 +283,7 @@ def test_real_word_numbering(prefix, labels):
 @pytest.mark.parametrize("prefix, footnotes", [("072", 0), ("074", 1), ("078", 0), ("091", 0)])
 def test_real_notes_and_tables(prefix, footnotes):
     raw = read(_real(prefix))
+    assert raw.pages and raw.pages > 1  # as Word stored it in docProps/app.xml
     notes = [b for b in raw.blocks if b.kind == FOOTNOTE]
     assert len(notes) == footnotes
     assert all(re.search(r"\d+/\d{4}/QĐ-UBND", b.text) for b in notes)  # the cited decision

@@ -66,7 +66,28 @@ _OFF = frozenset(("0", "false", "off", "none"))
 def read(data: bytes, path: Path) -> RawDocument:
     package = _open_package(data, path.name)
     reader = _DocxReader(package, path.name)
-    return RawDocument(format="docx", blocks=reader.blocks())
+    return RawDocument(format="docx", blocks=reader.blocks(), pages=_page_count(package))
+
+
+_PAGES = re.compile(rb"<(?:\w+:)?Pages>\s*(\d+)\s*<")
+_NO_WORDS = re.compile(rb"<(?:\w+:)?Words>\s*0\s*<")
+
+
+def _page_count(package: _Package) -> int | None:
+    """The page count Word (or LibreOffice) stored when it last saved the file, if it did.
+
+    Files written by programs (python-docx and the like) carry their template's statistics:
+    "0 words" gives them away, and then the count means nothing."""
+    try:
+        info = package.zip.getinfo("docProps/app.xml")
+        if info.file_size > 1024 * 1024:
+            return None
+        app = package.zip.read(info)
+        found = None if _NO_WORDS.search(app) else _PAGES.search(app)
+    except (KeyError, zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError):
+        return None
+    pages = int(found.group(1)) if found else 0
+    return pages or None
 
 
 # --- the package --------------------------------------------------------------------------------
