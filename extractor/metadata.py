@@ -68,6 +68,7 @@ class Lexicon:
     verbs: re.Pattern
     verb_types: dict[str, str]
     starters: tuple[str, ...]
+    chrome: re.Pattern
     skip_recipients: re.Pattern
     recipient_notes: re.Pattern
 
@@ -101,6 +102,7 @@ def lexicon() -> Lexicon:
         verbs=re.compile(r"(?<!\w)(" + "|".join(re.escape(v) for v, _ in verbs) + r")(?!\w)"),
         verb_types={v: code for v, code in verbs},
         starters=tuple(raw["body"]["starters"]),
+        chrome=re.compile("|".join(raw["web"]["chrome"])),
         skip_recipients=re.compile(r"^(?:" + "|".join(raw["recipients"]["skip"]) + ")"),
         recipient_notes=re.compile(raw["recipients"]["notes"]),
     )
@@ -791,6 +793,8 @@ def find_metadata(doc: Document, sections: list[Section]) -> DocumentInfo:
         info.title = info.title or statement.title
     if info.type is None:
         info.type = _type_from_first_lines(lines)
+    if info.title is None and not header.found:
+        info.title = _headline(lines)
     tail = _signature_lines(doc)
     info.signer = _signer(tail)
     info.recipients = _recipients(doc, lines, tail)
@@ -807,6 +811,27 @@ def _type_joined_to_title(lines: list[Line], after: int) -> tuple[str | None, st
         if kind and bare[kind[1]:kind[1] + 1] == " ":
             return kind[0].code, bare[kind[1]:].strip() or None
     return None, None
+
+
+_PLACE_PREFIX = re.compile(r"^[A-ZĐÀ-Ỹ][\w]*(?: [A-ZĐÀ-Ỹ][\w]*){0,3}: (?=[A-ZĐÀ-Ỹ])")
+
+
+def _headline(lines: list[Line]) -> str | None:
+    """A web page's headline as the trích yếu: "Phù Yên: Tuyên truyền ..." -> "Tuyên truyền ...";
+    a leading kind ("Kế hoạch tuyên truyền ...") is dropped the same way."""
+    lex = lexicon()
+    for line in lines[:10]:
+        bare = _undecorate(line.text)
+        if len(bare) < 20 or len(bare) > 300 or lex.chrome.search(line.key) or _starts_body(line):
+            continue
+        if bare.endswith((":", ";")) or _HEADING_NUMBER.match(bare):
+            return None
+        bare = _PLACE_PREFIX.sub("", bare, count=1)
+        kind = _kind_named_at(match_key(bare), 0)
+        if kind and bare[kind[1]:kind[1] + 1] == " ":
+            bare = bare[kind[1]:].strip()
+        return bare[:1].upper() + bare[1:]
+    return None
 
 
 def _type_from_first_lines(lines: list[Line]) -> str | None:

@@ -118,7 +118,13 @@ HEADERS = [
      "Kết quả tuyên truyền phổ biến pháp luật quý II năm 2024\n"
      "Thực hiện Kế hoạch số 20/KH-UBND của UBND huyện Krông Pắc, UBND xã Ea Yông báo cáo kết quả như sau:\n"
      "I. Kết quả thực hiện",
-     dict(type="bao_cao", number=None, issuer="UBND xã Ea Yông")),
+     dict(type="bao_cao", number=None, issuer="UBND xã Ea Yông",
+          title="Kết quả tuyên truyền phổ biến pháp luật quý II năm 2024")),
+    ("web article: the headline without its place prefix, page furniture skipped",
+     "image banner\nTrang chủ | Tin tức\nTân Lạc: Tăng cường tuyên truyền về chuyển đổi số năm 2024\nLượt xem: 310\n"
+     "Nhằm nâng cao nhận thức của người dân, Ủy ban nhân dân huyện Tân Lạc ban hành Kế hoạch tuyên truyền.",
+     dict(type="ke_hoach", issuer="Ủy ban nhân dân huyện Tân Lạc",
+          title="Tăng cường tuyên truyền về chuyển đổi số năm 2024")),
     ("plan without a header, issued by the chairman of an unnamed province",
      "KẾ HOẠCH\nTuyên truyền chuyển đổi số tỉnh Yên Bái năm 2023\n"
      "Để nâng cao hiệu quả chuyển đổi số trên địa bàn tỉnh Yên Bái, Chủ tịch UBND tỉnh ban hành Kế hoạch như sau:\n"
