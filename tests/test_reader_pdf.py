@@ -134,6 +134,45 @@ def test_plan_through_parse_gives_offsets_and_pages():
     assert "Văn phòng HĐND và UBND" in result.text
 
 
+# --- the generated report: a table and a footnote over the page break, a small closing block --
+
+REPORT = DATA / "pdf_report.pdf"
+
+
+@pytest.fixture(scope="module")
+def report():
+    return pdf.read(REPORT.read_bytes(), REPORT)
+
+
+def test_report_table_over_page_break_is_one_table(report):
+    [table] = [b for b in report.blocks if b.kind == TABLE]
+    rows = [[c.text for c in row] for row in table.rows]
+    assert rows[0] == ["STT", "Nhiệm vụ", "Kết quả"]  # the header row once, not repeated
+    assert rows[1:] == [[str(k), f"Nhiệm vụ cải cách số {k}", "Hoàn thành"] for k in range(1, 31)]
+    assert table.page == 1
+
+
+def test_report_footnote_runs_on_to_next_page(report):
+    assert [(b.page, b.text) for b in report.blocks if b.kind == FOOTNOTE] == [
+        (1, "2 Kế hoạch số 30/KH-UBND ngày 10/01/2025 của Ủy ban nhân dân huyện về cải cách hành chính "
+            "năm 2025, gồm 24 nhiệm vụ chia theo sáu lĩnh vực và ba nhóm giải pháp hỗ trợ đi kèm, có phân "
+            "công cơ quan chủ trì và thời hạn hoàn thành cụ thể."),
+        (2, "3 Số liệu tổng hợp đến hết ngày 25/3/2025."),
+    ]
+
+
+def test_report_closing_block_in_small_font_is_not_a_footnote(report):
+    body = [b.text for b in report.blocks if b.kind in (PARAGRAPH, LIST_ITEM)]
+    assert body[-6:] == ["Nơi nhận:", "- UBND huyện;", "- Lãnh đạo phòng;", "- Lưu: VT.",
+                         "TRƯỞNG PHÒNG", "Lê Thị Hoa"]
+
+
+def test_report_top_page_number_and_superscript_removed(report):
+    body = [b.text for b in report.blocks if b.kind in (PARAGRAPH, LIST_ITEM)]
+    assert "- 2 -" not in body
+    assert any("Kế hoạch số 30/KH-UBND, cụ thể như bảng sau:" in text for text in body)
+
+
 # --- the page-level helpers, table-driven ----------------------------------------------------
 
 @pytest.mark.parametrize("text, is_page_number", [

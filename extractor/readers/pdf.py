@@ -36,7 +36,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from ..blocks import FOOTNOTE, LIST_ITEM, PARAGRAPH, Block, Cell, RawDocument, Style
+from ..blocks import FOOTNOTE, LIST_ITEM, PARAGRAPH, TABLE, Block, Cell, RawDocument, Style
 from ..errors import ReadError
 
 # --- settings -------------------------------------------------------------------------------
@@ -53,6 +53,7 @@ INDENT_MIN_LINES = 3  # lines starting at one x before it counts as the paragrap
 FULL_LINE = 1.5  # em: a line ending this close to the right margin is full (wraps on)
 CENTRED = 1.0  # em: a line whose centre is this close to the text centre is centred
 COLUMN_CHAIN = 5.0  # em: lines of one two-column zone are at most this far apart
+ZONE_PITCH = 1.5  # a left-column line further than this × the line pitch is past the zone
 RIGHT_COLUMN = 0.3  # a right-column segment starts past this share of the text width
 RULE_THICKNESS = 3.0  # points: a path thinner than this is a ruling line
 RULE_MIN_LENGTH = 5.0  # points
@@ -474,7 +475,7 @@ def _table_block(tp: _TextPage, text: str, grid: _Grid, segments: list[Segment],
     keep_cols = [c for c in range(cols) if any(table[r][c] for r in range(rows))]
     table = [[row[c] for c in keep_cols] for row in table]
     table = [row for row in table if any(row)]
-    return Block("table", rows=[[Cell(c) for c in row] for row in table], page=page)
+    return Block(TABLE, rows=[[Cell(c) for c in row] for row in table], page=page)
 
 
 def _owner(grid: _Grid, r: int, c: int) -> tuple[int, int]:
@@ -559,7 +560,10 @@ def _take_footnotes(pages: list[Page], body_size: float) -> None:
                 zone.insert(0, line)
             else:
                 break
-        if zone and (_footnote_mark(zone[0]) or _starts_with_number_mark(zone[0]) or previous_had_notes):
+        # a zone without a mark continues the previous page's footnote, unless it looks like the
+        # closing block (bold "Nơi nhận:", a "- …" recipient list) set in a small font
+        continues = previous_had_notes and not zone[0].bold and not _BULLET.match(zone[0].text) if zone else False
+        if zone and (_footnote_mark(zone[0]) or _starts_with_number_mark(zone[0]) or continues):
             page.footnotes = zone
             page.lines = page.lines[:len(page.lines) - len(zone)]
             previous_had_notes = True
@@ -620,10 +624,17 @@ def _read_columns(lines: list[Line], margins: Margins) -> list[Line]:
         while j + 1 < len(lines) and sides[j + 1] != "span" \
                 and lines[j + 1].baseline - lines[j].baseline <= COLUMN_CHAIN * lines[j].size:
             j += 1
-        # the zone ends at its last line with something on the right; left-only lines after it
-        # (V/v summary, Kính gửi) are read in order after the zone
-        while j > i and sides[j] == "left":
-            j -= 1
+        # the zone ends at its last line with something on the right, and the left-only lines
+        # that follow it at the column's own line pitch (the rest of a V/v summary or of the
+        # Nơi nhận list); a wider gap (before "Kính gửi") ends it
+        end = max((k for k in range(i, j + 1) if sides[k] != "left"), default=j)
+        while end < j and sides[end + 1] == "left":
+            gap = lines[end + 1].baseline - lines[end].baseline
+            pitch = lines[end].baseline - lines[end - 1].baseline if end > i else 1.6 * lines[end].size
+            if gap > ZONE_PITCH * max(pitch, lines[end].size):
+                break
+            end += 1
+        j = end
         zone = lines[i:j + 1]
         if "two" not in sides[i:j + 1] or not ("right" in sides[i:j + 1] or "two" in sides[i:j + 1]):
             out.extend(zone)
@@ -702,7 +713,8 @@ def _paragraphs(pages: list[Page], margins: Margins) -> list[Block]:
             items.insert(at, table)
         for item in items:
             if isinstance(item, Block):
-                blocks.append(item)
+                if not _continue_table(blocks, item):
+                    blocks.append(item)
                 prev = current = None
                 continue
             line = item
@@ -715,6 +727,20 @@ def _paragraphs(pages: list[Page], margins: Margins) -> list[Block]:
                 blocks.append(current)
             prev = line
     return blocks
+
+
+def _continue_table(blocks: list[Block], table: Block) -> bool:
+    """A table that goes on from the foot of the previous page joins it (its repeated header
+    row dropped). True if `table` was merged into the last block."""
+    if not blocks or blocks[-1].kind != TABLE or blocks[-1].page is None or table.page != blocks[-1].page + 1:
+        return False
+    head, rows = blocks[-1].rows, table.rows
+    if not head or not rows or len(head[0]) != len(rows[0]):
+        return False
+    if [c.text for c in rows[0]] == [c.text for c in head[0]]:
+        rows = rows[1:]
+    head.extend(rows)
+    return True
 
 
 def _margins(pages: list[Page]) -> Margins:
@@ -741,10 +767,13 @@ def _margins(pages: list[Page]) -> Margins:
 
 
 def _body_size(pages: list[Page]) -> float:
+    """The most common font size (by characters) above the footnote zone: in a short document
+    long footnotes could otherwise outweigh the body."""
     sizes: Counter[float] = Counter()
     for page in pages:
         for line in page.lines:
-            sizes[round(line.size * 2) / 2] += len(line.text)
+            if line.baseline < page.height * (1 - FOOTNOTE_ZONE):
+                sizes[round(line.size * 2) / 2] += len(line.text)
     return sizes.most_common(1)[0][0] if sizes else 12.0
 
 

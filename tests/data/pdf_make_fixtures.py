@@ -13,6 +13,10 @@ pdf_plan.pdf — three A4 pages laid out like a printed plan:
   page 2: a ruled table (one header row, three task rows), more headings and paragraphs;
   page 3: the closing paragraph and the two-column signature block (Nơi nhận | signer);
   every page: a running header at the top and "Trang N" at the bottom.
+pdf_report.pdf — two A4 pages of a report, page numbers "- 2 -" at the top from page 2:
+  a ruled table that runs over the page break with its header row repeated on page 2; a
+  footnote that runs on from the foot of page 1 to the foot of page 2, followed there by a
+  second footnote; the closing block (Nơi nhận list in a small font) just above those footnotes.
 pdf_encrypted.pdf — one page, opened only with a password.
 pdf_scan.pdf — one page that is a picture of text, no text layer.
 """
@@ -47,8 +51,9 @@ def register_fonts() -> None:
 class Writer:
     """A tiny layout engine: justified paragraphs, headings, page chrome, footnotes."""
 
-    def __init__(self, target, pages: int, **canvas_options) -> None:
+    def __init__(self, target, pages: int, numbers: str = "footer", **canvas_options) -> None:
         self.c = canvas.Canvas(target, pagesize=A4, **canvas_options)
+        self.numbers = numbers  # "footer": running header + "Trang N"; "top": "- N -" from page 2
         self.pages = pages
         self.page = 1
         self.y = HEIGHT - TOP
@@ -57,6 +62,11 @@ class Writer:
 
     # page furniture: a running header and the page number
     def chrome(self) -> None:
+        if self.numbers == "top":
+            if self.page > 1:
+                self.c.setFont(REGULAR, 12)
+                self.c.drawCentredString((LEFT + RIGHT) / 2, HEIGHT - 35, f"- {self.page} -")
+            return
         self.c.setFont(ITALIC, 9)
         self.c.drawCentredString((LEFT + RIGHT) / 2, HEIGHT - 35, "UBND huyện Hoa Lư - Kế hoạch chuyển đổi số năm 2025")
         self.c.setFont(REGULAR, 11)
@@ -124,6 +134,29 @@ class Writer:
         self.c.drawString(LEFT + 6, y, text)
         self.bottom = BOTTOM + 2 * size  # body text stays above the footnote
 
+    def footnotes(self, lines: list[tuple[str | None, str]]) -> None:
+        """Footnote lines at the foot of the page, under a short rule; a line with a mark starts
+        a footnote, one without goes on with the footnote before it."""
+        size = 10.0
+        y = BOTTOM - 8
+        for mark, text in reversed(lines):
+            if mark:
+                self.c.setFont(REGULAR, size * 0.6)
+                self.c.drawString(LEFT, y + size * 0.4, mark)
+            self.c.setFont(REGULAR, size)
+            self.c.drawString(LEFT + (6 if mark else 0), y, text)
+            y += size * 1.2
+        self.c.setLineWidth(0.5)
+        self.c.line(LEFT, y + 4, LEFT + 140, y + 4)
+        self.bottom = y + 30
+
+    def table_over_pages(self, rows: list[list[str]], widths: list[float], first_page_rows: int) -> None:
+        """A ruled table whose first `first_page_rows` rows (header included) end page 1; the
+        rest go on page 2 under the header row again, as Word repeats it."""
+        self.table(rows[:first_page_rows], widths)
+        self.new_page()
+        self.table(rows[:1] + rows[first_page_rows:], widths)
+
     def table(self, rows: list[list[str]], widths: list[float]) -> None:
         """A ruled grid: one line of text a cell, the first row bold."""
         height = 22.0
@@ -148,18 +181,44 @@ class Writer:
         self.c.save()
 
 
-def two_columns(w: Writer, left: list[tuple[str, str]], right: list[tuple[str, str]], size: float = SIZE) -> None:
-    """Lines of a borderless two-column block: each column centred on its own axis."""
+def two_columns(w: Writer, left: list[tuple], right: list[tuple], size: float = SIZE) -> None:
+    """Lines of a borderless two-column block: each column centred on its own axis. An item is
+    (font, text) or (font, text, size)."""
     left_axis, right_axis = LEFT + 65, RIGHT - 150
     y = w.y
     for k in range(max(len(left), len(right))):
         for column, axis in ((left, left_axis), (right, right_axis)):
             if k < len(column):
-                font, text = column[k]
-                w.c.setFont(font, size)
+                font, text, item_size = (column[k] + (size,))[:3]
+                w.c.setFont(font, item_size)
                 w.c.drawCentredString(axis, y, text)
         y -= size * 1.5
     w.y = y
+
+
+def make_report(path: Path) -> None:
+    w = Writer(str(path), pages=2, numbers="top")
+    w.centred("BÁO CÁO", size=14)
+    w.centred("Kết quả thực hiện nhiệm vụ cải cách hành chính quý I năm 2025", size=13)
+    w.gap(8)
+    w.paragraph("I. KẾT QUẢ THỰC HIỆN", font=BOLD)
+    w.paragraph("Trong quý I, các cơ quan đã hoàn thành phần lớn nhiệm vụ được giao theo Kế hoạch số "
+                "30/KH-UBND, cụ thể như bảng sau:", superscript_after="30/KH-UBND,")
+    w.footnotes([("2", "Kế hoạch số 30/KH-UBND ngày 10/01/2025 của Ủy ban nhân dân huyện về cải cách hành"),
+                 (None, "chính năm 2025, gồm 24 nhiệm vụ chia theo sáu lĩnh vực và ba nhóm giải pháp hỗ")])
+    rows = [["STT", "Nhiệm vụ", "Kết quả"]] + [[str(k), f"Nhiệm vụ cải cách số {k}", "Hoàn thành"]
+                                              for k in range(1, 31)]
+    w.table_over_pages(rows, [40, 263, 150], first_page_rows=21)
+    w.footnotes([(None, "trợ đi kèm, có phân công cơ quan chủ trì và thời hạn hoàn thành cụ thể."),
+                 ("3", "Số liệu tổng hợp đến hết ngày 25/3/2025.")])
+    w.paragraph("II. KIẾN NGHỊ", font=BOLD)
+    w.paragraph("Đề nghị Ủy ban nhân dân huyện tiếp tục quan tâm bố trí kinh phí cho công tác cải cách "
+                "hành chính năm 2025./.")
+    w.gap(6)
+    two_columns(w, [(BOLD, "Nơi nhận:", 11), (REGULAR, "- UBND huyện;", 10), (REGULAR, "- Lãnh đạo phòng;", 10),
+                    (REGULAR, "- Lưu: VT.", 10)],
+                [(BOLD, "TRƯỞNG PHÒNG"), (REGULAR, ""), (BOLD, "Lê Thị Hoa")], size=12)
+    w.save()
 
 
 def make_plan(path: Path) -> None:
@@ -240,6 +299,7 @@ def make_scan(path: Path) -> None:
 def main() -> None:
     register_fonts()
     make_plan(HERE / "pdf_plan.pdf")
+    make_report(HERE / "pdf_report.pdf")
     make_encrypted(HERE / "pdf_encrypted.pdf")
     make_scan(HERE / "pdf_scan.pdf")
 
