@@ -53,6 +53,7 @@ _INLINE_NUMBER = re.compile(
     rf"(?<=[.:;!?])[ \t]*(?P<num>[IVX]{{1,6}}|\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\.[ \t]+(?=[{_UPPER}])"
 )
 
+_RANGE_END = re.compile(r"^[-–]\s?\d{1,4}\b")
 _BULLET = re.compile(r"^[-+•–—*·▪◦○●■□➢✓>]")
 _ONLY_NUMBER = re.compile(r"^[\dIVX]{1,4}[.)]?$")  # STT cells and page numbers on their own line
 # The STT header cell of a table flattened one cell per line (web pages): the cells after it
@@ -249,26 +250,13 @@ class _Scanner:
         joined = rest
         while consumed < len(self.blocks):
             nxt = self.blocks[consumed].text.strip("*_ \t")
-            if (not nxt or _is_bullet(nxt) or _NUMBER.match(nxt) or _RECIPIENTS.match(nxt)
-                    or _FLAT_TABLE_HEADER.match(nxt)):
-                break
-            if not joined.strip(" *_"):
-                pass  # nothing yet after the number: the next line is the title
-            elif _ended(joined):
-                break
-            elif _starts_lower(nxt) and consumed - next_index < 3:
-                pass
-            elif _all_caps(joined) and _all_caps(nxt) and len(nxt.split()) <= 12:
-                pass
-            elif _CUT_SHORT.search(joined.rstrip(" *_")) and consumed - next_index < 2 and not _all_caps(nxt):
-                pass
-            else:
+            if not _continues(joined, nxt, consumed - next_index):
                 break
             joined = f"{joined.rstrip()} {nxt}"
             consumed += 1
         heading = _clip_heading(joined)
-        if not heading and style in ("decimal1",):
-            return next_index
+        if not heading:
+            return next_index  # a number with nothing after it (an STT cell "1.") names nothing
         self._add(number, style, heading, block.start + lead, block.page)
         self._inline(block, body_start)
         return consumed
@@ -344,6 +332,24 @@ def _quote_balance(text: str) -> int:
     """Quotations opened minus closed in a paragraph (straight quotes open and close in turn)."""
     curly = text.count("“") + text.count("«") - text.count("”") - text.count("»")
     return curly + text.count('"') % 2
+
+
+def _continues(heading: str, nxt: str, taken: int) -> bool:
+    """Whether the next line continues a heading cut by a hard wrap (`taken` lines joined so far)."""
+    if _RANGE_END.match(nxt) and heading.rstrip(" *_")[-1:].isdigit():
+        return True  # "Trong giai đoạn 2026" / "- 2030 phấn đấu…": a range, not a bullet
+    if (not nxt or _is_bullet(nxt) or _NUMBER.match(nxt) or _RECIPIENTS.match(nxt)
+            or _FLAT_TABLE_HEADER.match(nxt)):
+        return False
+    if not heading.strip(" *_"):
+        return True  # nothing yet after the number: the next line is the title
+    if _ended(heading):
+        return False
+    if _starts_lower(nxt):
+        return taken < 3
+    if _all_caps(heading) and _all_caps(nxt):
+        return len(nxt.split()) <= 12
+    return bool(_CUT_SHORT.search(heading.rstrip(" *_"))) and taken < 2 and not _all_caps(nxt)
 
 
 def _roman_value(text: str | None) -> int:
