@@ -447,23 +447,28 @@ def _strip_vv(title: str) -> str:
 
 
 def _title_vv(doc: Document, lines: list[Line], start: int, end: int) -> str | None:
-    """The trích yếu of a công văn: "V/v ..." and its short wrapped lines, up to "Kính gửi"."""
+    """The trích yếu of a công văn: "V/v ..." and the lines it wraps onto, up to "Kính gửi", the
+    quốc hiệu beside it, the date or the body."""
     m = _VV.search(doc.text, start, end)
     if not m:
         return None
+    lex = lexicon()
     parts: list[str] = []
     for line in lines:
         if line.end <= m.start():
             continue
         text = doc.text[max(line.start, m.end()):line.end] if not parts else line.text
-        text = text.split("|")[0] if parts or "|" in text else text
-        bare = _undecorate(text)
-        if parts and (not bare or len(bare) > 70 or _KINH_GUI.match(line.key) or _starts_body(line)
+        cut = lex.motto.search(match_key(text))
+        if cut and _is_caps(text[cut.start():cut.end()]):
+            text = text[:cut.start()]
+        bare = _undecorate(text.split("|")[0])
+        if parts and (not bare or _is_caps(bare) or len(bare) > 300 or parts[-1].endswith((".", ":"))
+                      or _KINH_GUI.match(line.key) or _starts_body(line)
                       or _PLACE_DATE.search(line.key) or _NUMBER_MARK.search(line.text)):
             break
         if bare:
             parts.append(bare)
-        if len(parts) >= 6:
+        if len(parts) >= 6 or cut:
             break
     return " ".join(parts) or None
 
@@ -779,6 +784,7 @@ def find_metadata(doc: Document, sections: list[Section]) -> DocumentInfo:
     vv_title = _title_vv(doc, lines, 0, head_end) if header.found else None
     if info.title is None and vv_title:
         info.title = _strip_vv(vv_title)
+        info.title = info.title[:1].upper() + info.title[1:]
     statement = Statement()
     if info.issuer is None or info.type is None or not header.found:
         statement = _issuing_statement(doc, lines)
@@ -824,6 +830,8 @@ def _headline(lines: list[Line]) -> str | None:
         bare = _undecorate(line.text)
         if len(bare) < 20 or len(bare) > 300 or lex.chrome.search(line.key) or _starts_body(line):
             continue
+        if bare.isascii():  # Vietnamese text without a single diacritic: a broken text layer
+            return None
         if bare.endswith((":", ";")) or _HEADING_NUMBER.match(bare):
             return None
         bare = _PLACE_PREFIX.sub("", bare, count=1)

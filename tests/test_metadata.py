@@ -50,7 +50,7 @@ HEADERS = [
      "            Kính gửi:\n            - Bệnh viện Đa khoa tỉnh;\n            - Trung tâm Y tế các huyện.\n\n"
      "  Trước diễn biến phức tạp của dịch sốt xuất huyết trong những tuần gần đây, Sở Y tế đề nghị:",
      dict(type="cong_van", number="318/SYT-NVY", issuer="Sở Y tế tỉnh An Giang", date="2024-06-14",
-          place="An Giang", title="tăng cường phòng, chống sốt xuất huyết trong mùa mưa",
+          place="An Giang", title="Tăng cường phòng, chống sốt xuất huyết trong mùa mưa",
           recipients=["Bệnh viện Đa khoa tỉnh", "Trung tâm Y tế các huyện"])),
     ("party guidance: Tỉnh ủy over its Ban, party symbol NUMBER-HD/ORG, 'Số' without colon",
      "TỈNH ỦY BÌNH ĐỊNH\nBAN TUYÊN GIÁO\n*\nĐẢNG CỘNG SẢN VIỆT NAM\n---------------\n"
@@ -83,7 +83,7 @@ HEADERS = [
      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Kon Tum, ngày tháng năm 2025\n"
      "Kính gửi: Các sở, ban, ngành thuộc tỉnh.\nĐể bảo đảm tiến độ, Ban Chỉ đạo đề nghị các cơ quan:",
      dict(type="cong_van", number=None, issuer="Ban Chỉ đạo chuyển đổi số, UBND tỉnh Kon Tum",
-          title="đôn đốc triển khai các nhiệm vụ chuyển đổi số", recipients=["Các sở, ban, ngành thuộc tỉnh"])),
+          title="Đôn đốc triển khai các nhiệm vụ chuyển đổi số", recipients=["Các sở, ban, ngành thuộc tỉnh"])),
     ("two-column header split by the reader: left column first",
      "ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\nSố: 5/KH-UBND\n" + MOTTO + "\nBắc Kạn, ngày 08 tháng 01 năm 2025\nKẾ HOẠCH\n"
      "Cải cách hành chính năm 2025",
@@ -106,7 +106,7 @@ HEADERS = [
      f"CÔNG AN TỈNH BÌNH DƯƠNG\nPHÒNG CẢNH SÁT GIAO THÔNG\n{MOTTO}\nSố: 1250/PC08-TTr\nBình Dương, ngày 20 tháng 10 năm 2024\n"
      "V/v tăng cường tuần tra, kiểm soát\nKính gửi: Công an các huyện, thị xã, thành phố.",
      dict(type="cong_van", number="1250/PC08-TTr", issuer="Phòng Cảnh sát giao thông, Công an tỉnh Bình Dương",
-          title="tăng cường tuần tra, kiểm soát", recipients=["Công an các huyện, thị xã, thành phố"])),
+          title="Tăng cường tuần tra, kiểm soát", recipients=["Công an các huyện, thị xã, thành phố"])),
     ("web article about a plan: the plan's kind, number and issuer; never the cited number",
      "Trang chủ\nMường Lát: Đẩy mạnh tuyên truyền cải cách hành chính\nLượt xem: 42\n"
      "Thực hiện Kế hoạch số 5/KH-UBND ngày 03/01/2024 của UBND tỉnh về cải cách hành chính. "
