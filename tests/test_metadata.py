@@ -52,6 +52,15 @@ HEADERS = [
      dict(type="cong_van", number="318/SYT-NVY", issuer="Sở Y tế tỉnh An Giang", date="2024-06-14",
           place="An Giang", title="Tăng cường phòng, chống sốt xuất huyết trong mùa mưa",
           recipients=["Bệnh viện Đa khoa tỉnh", "Trung tâm Y tế các huyện"])),
+    ("official letter after a reader split the columns: long wrapped V/v, then the quốc hiệu",
+     "BỘ TÀI CHÍNH\nSố: 2044/BTC-NSNN\nV/v hướng dẫn lập dự toán ngân sách nhà nước năm 2025 và kế hoạch tài chính\n"
+     "ngân sách nhà nước 03 năm 2025 - 2027 của các bộ, cơ quan trung ương và địa phương\n"
+     f"{MOTTO}\nHà Nội, ngày 03 tháng 7 năm 2024\nKính gửi:\n- Các bộ, cơ quan ngang bộ;\n- UBND các tỉnh.\n"
+     "Thực hiện Luật Ngân sách nhà nước, Bộ Tài chính hướng dẫn như sau:",
+     dict(type="cong_van", number="2044/BTC-NSNN", issuer="Bộ Tài chính", date="2024-07-03", place="Hà Nội",
+          title="Hướng dẫn lập dự toán ngân sách nhà nước năm 2025 và kế hoạch tài chính ngân sách nhà nước "
+                "03 năm 2025 - 2027 của các bộ, cơ quan trung ương và địa phương",
+          recipients=["Các bộ, cơ quan ngang bộ", "UBND các tỉnh"])),
     ("party guidance: Tỉnh ủy over its Ban, party symbol NUMBER-HD/ORG, 'Số' without colon",
      "TỈNH ỦY BÌNH ĐỊNH\nBAN TUYÊN GIÁO\n*\nĐẢNG CỘNG SẢN VIỆT NAM\n---------------\n"
      "Số 27-HD/BTGTU\nQuy Nhơn, ngày 10 tháng 5 năm 2024\nHƯỚNG DẪN\n"
