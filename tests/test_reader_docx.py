@@ -6,6 +6,7 @@ whose headings are numbered by Word (no number typed in the text).
 from __future__ import annotations
 
 import io
+import random
 import re
 import zipfile
 from pathlib import Path
@@ -233,6 +234,33 @@ def test_bad_input(tmp_path, make, code, words):
         docx.read(make(tmp_path), Path("ke_hoach_hong.docx"))
     assert caught.value.code == code
     assert "ke_hoach_hong.docx" in caught.value.message and words in caught.value.message
+
+
+def _damaged(data: bytes, seed: int) -> bytes:
+    """The fixture cut short, with bytes overwritten, or with a stretch cut out (by seed)."""
+    rng = random.Random(seed)
+    damaged = bytearray(data)
+    if seed % 3 == 0:
+        return bytes(damaged[:rng.randrange(len(damaged))])
+    if seed % 3 == 1:
+        for _ in range(rng.randint(1, 20)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        return bytes(damaged)
+    start = rng.randrange(len(damaged))
+    del damaged[start:start + rng.randint(1, 500)]
+    return bytes(damaged)
+
+
+def test_damaged_files_give_a_read_error_not_a_crash():
+    data = PLAN.read_bytes()
+    codes = set()
+    for seed in range(300):
+        try:
+            docx.read(_damaged(data, seed), Path("hong.docx"))
+        except ReadError as e:
+            codes.add(e.code)
+            assert "hong.docx" in e.message
+    assert "corrupt_docx" in codes
 
 
 def test_document_part_named_by_relationships():

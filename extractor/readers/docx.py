@@ -38,8 +38,11 @@ MIN_UNCOMPRESSED_BOUND = 32 * 1024 * 1024  # ... and over this many bytes is ref
 MAX_UNCOMPRESSED = 1024 * 1024 * 1024  # whatever the file size
 MAX_PART = 128 * 1024 * 1024  # one XML part we parse (document.xml of a 500-page report: ~20 MB)
 
+# What reading a member of a damaged zip can raise: bad data, a bad offset, an encrypted member
+# or a compression method zipfile does not have.
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
+_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, collect_ids=False,
                               remove_comments=True, remove_pis=True)
 
 # Elements that only wrap paragraph content (their runs are displayed as if they were direct).
@@ -84,7 +87,7 @@ def _page_count(package: _Package) -> int | None:
             return None
         app = package.zip.read(info)
         found = None if _NO_WORDS.search(app) else _PAGES.search(app)
-    except (KeyError, zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError):
+    except (KeyError, *_ZIP_ERRORS):
         return None
     pages = int(found.group(1)) if found else 0
     return pages or None
@@ -112,10 +115,9 @@ class _Package:
                                               f"{info.file_size:,} bytes (limit {MAX_PART:,})")
         try:
             raw = self.zip.read(info)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as e:
-            raise ReadError("corrupt_docx", f"{self.name}: the part {part} is damaged ({e})") from None
-        except (NotImplementedError, RuntimeError) as e:  # unknown compression, encrypted member
-            raise ReadError("corrupt_docx", f"{self.name}: the part {part} cannot be read ({e})") from None
+        except _ZIP_ERRORS as e:
+            raise ReadError("corrupt_docx", f"{self.name}: the part {part} is damaged or cannot be "
+                                            f"read ({e})") from None
         try:
             return etree.fromstring(raw, _XML_PARSER)
         except etree.XMLSyntaxError as e:
@@ -130,7 +132,7 @@ def _open_package(data: bytes, name: str) -> _Package:
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
         infos = package.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as e:
+    except (zipfile.LargeZipFile, *_ZIP_ERRORS) as e:
         what = "truncated or damaged" if data.startswith(b"PK") else "not a zip package"
         raise ReadError("corrupt_docx", f"{name}: not a readable .docx file ({what}: {e})") from None
     total = sum(info.file_size for info in infos)
@@ -158,7 +160,7 @@ def _main_part(package: zipfile.ZipFile, names: set[str]) -> str | None:
                     target = rel.get("Target", "").lstrip("/")
                     if target in names:
                         return target
-        except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, OSError):
+        except (etree.XMLSyntaxError, *_ZIP_ERRORS):
             pass
     return "word/document.xml" if "word/document.xml" in names else None
 
@@ -173,7 +175,7 @@ def _related_parts(package: _Package, names: set[str]) -> dict[str, str]:
     if rels_name in names:
         try:
             rels = etree.fromstring(package.zip.read(rels_name), _XML_PARSER)
-        except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, OSError):
+        except (etree.XMLSyntaxError, *_ZIP_ERRORS):
             rels = None
         for rel in rels.iter(_REL) if rels is not None else ():
             kind = rel.get("Type", "").rsplit("/", 1)[-1]
