@@ -64,10 +64,11 @@ def _not_document_before() -> re.Pattern:
 
 _SO_BEFORE = re.compile(r"số\s*:?\s*$")
 _OWN_NUMBER_BEFORE = re.compile(r"(?:^|\n)[\s|*]*số\s*:?\s*$")
-_DATE_AFTER = re.compile(r"[\s,]*\(?\s*(?:(?:được\s+)?ban hành\s+)?ngày\s*(?=\d)")
-_ISSUER_AFTER = re.compile(r"[\s,]*(?:\(?\s*)?của\s+")
-_SUBJECT_AFTER = re.compile(r"[\s,]*(?:về việc|v/v|về)\s+")
-_QUOTED_AFTER = re.compile(r"[\s,]*[“\"]([^”\"\n]{3,300})[”\"]")
+# after a mention: white space, a comma, a superscript footnote mark ("UBND²"), then the part
+_DATE_AFTER = re.compile(r"[\s,\u00b9\u00b2\u00b3\u2070-\u2079]*\(?\s*(?:(?:được\s+)?ban hành\s+)?ngày\s*(?=\d)")
+_ISSUER_AFTER = re.compile(r"[\s,\u00b9\u00b2\u00b3\u2070-\u2079]*(?:\(?\s*)?của\s+")
+_SUBJECT_AFTER = re.compile(r"[\s,\u00b9\u00b2\u00b3\u2070-\u2079]*(?:về việc|v/v|về)\s+")
+_QUOTED_AFTER = re.compile(r"[\s,\u00b9\u00b2\u00b3\u2070-\u2079]*[“\"]([^”\"\n]{3,300})[”\"]")
 _SUBJECT_END = re.compile(r";|\.(?:\s|$)|\n(?=[-+•]|\d+[.)]|[IVX]+\.)|[“”\"]")
 
 
@@ -110,6 +111,11 @@ def _named_heads() -> re.Pattern:
 
 
 @cache
+def _not_after() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{_alternation(symbols.grammar()['named']['not_after'])})\s+$")
+
+
+@cache
 def _resolution_head() -> re.Pattern:
     return re.compile(rf"(?:{_alternation(symbols.grammar()['named']['resolution_heads'])})(?!\w)")
 
@@ -120,7 +126,8 @@ def _head_kind(head: str) -> str:
     return "law" if head in n["law_heads"] else "charter" if head in n["charter_heads"] else "resolution"
 
 
-_ORDINAL_END = re.compile(r"[^;.()“”\"]{0,120}?(?:lần thứ|khóa|khoá)\s+[ivxlc]+(?!\w)(?:\s+của\s+đảng(?!\s+bộ))?")
+# "… Đại hội Đảng bộ tỉnh lần thứ XV", "… Trung ương 4 khóa XII", "… Đại hội XIII của Đảng"
+_ORDINAL_END = re.compile(r"[^;.()“”\"]{0,120}?(?:lần thứ|khóa|khoá|đại hội)\s+[ivxlc]+(?!\w)(?:\s+của\s+đảng(?!\s+bộ))?")
 _AMENDMENT = re.compile(r"sửa đổi, bổ sung (?:một số|các) điều của (?:các )?")
 _WORD = re.compile(r"[^\W\d_][\w]*|\d{4}(?!\w)")
 
@@ -292,7 +299,11 @@ def _find_numbered(doc: Document, own: set[str]) -> list[Found]:
         if skip:
             continue
         if type_name is None:
+            # no type word: only a symbol that cannot be anything else ("… (số 132/2020/NĐ-CP)"),
+            # never a bare "12/B" that may be a house number
             kind = symbol.kind
+            if not (kind or symbol.year or len(symbol.codes) >= 2):
+                continue
             type_name = kind.name if kind else "Văn bản"
         f = Found(start=start if start >= m.start() - 40 else m.start(), end=m.end(), number=symbol.number,
                   type=type_name, type_from_word=from_word, symbol=symbol)
@@ -387,6 +398,8 @@ def _find_named(doc: Document) -> list[Found]:
             continue
         head = " ".join(m.group().split())
         kind = _head_kind(head)
+        if _not_after().search(key, max(0, m.start() - 12), m.start()):
+            continue
         if kind == "resolution" and not _resolution_head().match(key, m.end()):
             continue
         if kind == "law":

@@ -33,6 +33,11 @@ def grammar() -> dict:
 _DASH = "\\-\u2010-\u2015\u2212\ufffe"
 
 
+# the end of a symbol: no letter or digit follows (a superscript footnote mark may: "UBND¹"), nor
+# a separator that continues it in a shape the grammar does not know
+_END = r"(?![^\W\u00b9\u00b2\u00b3\u2070-\u2079])(?![\-\u2010-\u2015\u2212/][^\W\u00b9\u00b2\u00b3\u2070-\u2079])"
+
+
 @cache
 def symbol_regex() -> re.Pattern:
     g = grammar()["symbol"]
@@ -44,7 +49,7 @@ def symbol_regex() -> re.Pattern:
     # the character before the match with `starts_cleanly`
     return re.compile(
         rf"(?P<number>{number})(?:(?P<year_sep> ?/ ?)(?P<year>{year}))?"
-        rf"(?P<first_sep>{sep})(?P<codes>{code}(?:{sep}{code})*)(?!\w)(?![{_DASH}/]\w)"
+        rf"(?P<first_sep>{sep})(?P<codes>{code}(?:{sep}{code})*){_END}"
     )
 
 

@@ -115,12 +115,19 @@ CASES = [
      [dict(name="Nghị quyết Đại hội Đảng bộ huyện lần thứ XXI")]),
     ("theo đúng Điều lệ Hội Nông dân Việt Nam đã được thông qua",
      [dict(type="Điều lệ", name="Điều lệ Hội Nông dân Việt Nam")]),
+    ("kết quả thực hiện Nghị quyết Đại hội XIV của Đảng trong toàn Đảng bộ",
+     [dict(name="Nghị quyết Đại hội XIV của Đảng")]),
+    # a footnote mark right after the symbol; a bare normative symbol names its own kind
+    ("Kế hoạch số 64/KH-UBND² của UBND huyện", [dict(type="Kế hoạch", number="64/KH-UBND", issuer="UBND huyện")]),
+    ("(chi tiết tại số 57/2024/NĐ-CP)", [dict(type="Nghị định", number="57/2024/NĐ-CP")]),
     # not citations: programmes, projects, generic phrases, forms, the document itself
     ("triển khai Chương trình mục tiêu quốc gia xây dựng nông thôn mới và Đề án 06 trên địa bàn", []),
     ("thực hiện theo các văn bản hướng dẫn hiện hành của Trung ương và của tỉnh", []),
     ("Luật và các văn bản quy định chi tiết; đội ngũ luật sư, luật gia của tỉnh", []),
     ("báo cáo theo Mẫu số 02/BC-UBND kèm theo Kế hoạch này", []),
     ("Nghị quyết Đại hội các cấp được quán triệt đầy đủ", []),
+    ("sinh viên Trường Đại học Luật Hà Nội và giảng viên Khoa Luật", []),
+    ("hộ gia đình ở nhà số 15/B đường Trần Phú", []),
 ]
 
 
