@@ -23,9 +23,10 @@ from .errors import ReadError
 _VIETNAMESE_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
 # Every other character from U+00A0..U+00FF is a symbol or a non-Vietnamese letter (µ ¸ ¹ ® ­ ø ï
 # û ö ñ ...): in Vietnamese text it is nearly always a TCVN3 or VNI letter seen through Latin-1.
-_LEGACY_SYMBOL = re.compile("[" + "".join(
-    chr(c) for c in range(0xA0, 0x100) if chr(c) not in _VIETNAMESE_LATIN1) + "]")
 _NBSP_OR_COMMON = set("\u00a0\u00b0\u00ab\u00bb\u00a9\u00b7")  # nbsp, degree, «», ©, middle dot
+_RARE_SYMBOL = re.compile("[" + "".join(
+    chr(c) for c in range(0xA0, 0x100)
+    if chr(c) not in _VIETNAMESE_LATIN1 and chr(c) not in _NBSP_OR_COMMON) + "]")
 # A few legacy symbols are normal in Unicode text; below this share of the letters, a text with
 # some of them is taken as Unicode as it is.
 _MIN_LEGACY_SHARE = 0.01
@@ -35,6 +36,7 @@ _VIETNAMESE_LETTER = re.compile(
     "[àáâãèéêìíòóôõùúýăđĩũơưạ-ỹÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠ-Ỹ]")
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _TONE_MARKS = set("\u0300\u0301\u0303\u0309\u0323")
 _UPPER_WORD_LINE = re.compile(r"[A-Z]")
 _LOWER_ASCII = re.compile(r"[a-z]")
@@ -85,7 +87,7 @@ def _looks_binary(text: str) -> bool:
     sample = text[:4096]
     if not sample:
         return False
-    controls = sum(1 for c in sample if c < " " and c not in "\t\n\r\f\v")
+    controls = len(_CONTROL.findall(sample))
     return controls > 0.05 * len(sample) or sample.count("\ufffd") > 0.2 * len(sample)
 
 
@@ -116,14 +118,14 @@ def legacy_score(text: str) -> int:
             bad += 1
         else:
             good += 1
-    bad += sum(1 for c in _LEGACY_SYMBOL.findall(text) if c not in _NBSP_OR_COMMON)
+    bad += len(_RARE_SYMBOL.findall(text))
     bad += text.count("\ufffd") + sum(1 for c in text if unicodedata.combining(c))
     return good - 2 * bad
 
 
 def looks_legacy(text: str) -> bool:
     """Cheap test: enough TCVN3/VNI symbols that converting is worth trying."""
-    symbols = sum(1 for c in _LEGACY_SYMBOL.findall(text) if c not in _NBSP_OR_COMMON)
+    symbols = len(_RARE_SYMBOL.findall(text))
     if symbols < _MIN_LEGACY_COUNT:
         return False
     letters = len(_LETTER.findall(text))

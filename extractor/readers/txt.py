@@ -51,7 +51,6 @@ def _never_joined() -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in tomllib.loads(text)["never_joined"]))
 
 
-_LEADING_MARKS = re.compile(r"^[*_\s]+")
 _EMPHASIS_ONLY = re.compile(r"^[*_\s]+$")
 _RULE = re.compile(r"^\s*[-_=—–]{3,}\s*$")
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -76,7 +75,7 @@ _RECIPIENT_ITEMS = re.compile(r"\s+(?=- [A-ZĐÀ-Ỹ])")
 
 def _is_structural(text: str) -> bool:
     """A line that starts a paragraph of its own (heading, bullet, form part)."""
-    return bool(_never_joined().match(_LEADING_MARKS.sub("", text)))
+    return bool(_never_joined().match(text.lstrip("*_ \t")))
 
 
 def _plain(text: str) -> str:
@@ -84,8 +83,7 @@ def _plain(text: str) -> str:
 
 
 def _all_caps(text: str) -> bool:
-    letters = _LETTER.findall(text)
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return text.isupper() and len(text) >= 2
 
 
 def _indent(line: str) -> int:
@@ -104,9 +102,17 @@ class _Paragraphs:
     lines: list[str] = field(default_factory=list)  # raw lines of the open paragraph
     after_break: bool = False  # a blank line came since the last line
 
+    marks: int = 0  # "**" seen in the open paragraph
+    stars: int = 0  # single "*" seen (markdown italics)
+
     def emphasis_open(self) -> bool:
-        text = "\n".join(self.lines)
-        return text.count("**") % 2 == 1 or (self.markdown and text.replace("**", "").count("*") % 2 == 1)
+        return self.marks % 2 == 1 or (self.markdown and self.stars % 2 == 1)
+
+    def _append(self, line: str) -> None:
+        bold = line.count("**")
+        self.marks += bold
+        self.stars += line.count("*") - 2 * bold
+        self.lines.append(line)
 
     def add(self, line: str) -> None:
         stripped = line.strip()
@@ -118,14 +124,14 @@ class _Paragraphs:
             return
         if _EMPHASIS_ONLY.match(stripped):
             if self.lines and self.emphasis_open():
-                self.lines.append(stripped)
+                self._append(stripped)
             else:
                 self.flush()
             return
         if self.lines and not self._joins(line):
             self.flush()
         self.after_break = False
-        self.lines.append(line)
+        self._append(line)
 
     def _joins(self, line: str) -> bool:
         stripped = line.strip()
@@ -161,14 +167,15 @@ class _Paragraphs:
             if block is not None:
                 self.blocks.append(block)
         self.lines = []
+        self.marks = self.stars = 0
         self.after_break = False
 
 
 def _block(text: str, markdown: bool) -> Block | None:
     """A paragraph block from the text of one paragraph, its emphasis marks made style."""
     style = Style()
-    letters = len(_LETTER.findall(text))
-    if "*" in text and letters:
+    letters = len(_LETTER.findall(text)) if "*" in text else 0
+    if letters:
         parts = text.split("**")
         bold = sum(len(_LETTER.findall(p)) for p in parts[1::2])
         if bold >= 0.6 * letters:
@@ -339,7 +346,13 @@ def _layout_blocks(lines: list[str]) -> list[Block]:
              else l.replace("\f", "") for l in lines]
     nonblank = [i for i, l in enumerate(lines) if l.strip()]
     header_end = 0
-    gap_lines = [i for i in nonblank[:15] if _split_columns(lines[i]) and not _table_cells(lines[i])]
+    gap_lines = []  # header lines with two columns, before the body begins
+    for i in nonblank[:15]:
+        stripped = lines[i].strip()
+        if _split_columns(lines[i]) and not _table_cells(lines[i]):
+            gap_lines.append(i)
+        elif len(stripped) >= 60 or stripped.startswith("Kính gửi"):
+            break
     if gap_lines:
         header_end = gap_lines[-1] + 1
         while header_end < len(lines) and lines[header_end].strip() and len(lines[header_end].strip()) < 60:
@@ -388,10 +401,13 @@ def _mode(lines: list[str]) -> tuple[str, bool]:
     # hard wraps: a line without final punctuation continued by a line starting in lower case
     wraps = 0
     for a, b in zip(lines, lines[1:]):
-        a, b = _plain(a), _plain(b)
-        if a and b and b[0].islower() and not _TERMINAL.search(a):
-            wraps += 1
-    wrapped = blank >= 0.15 * len(nonblank) and wraps >= 0.15 * len(nonblank)
+        b = b.lstrip("* \t")
+        if b and b[0].islower():
+            a = _plain(a)
+            if a and not _TERMINAL.search(a):
+                wraps += 1
+    # markdown exports of legal databases are hard-wrapped whatever their length
+    wrapped = blank >= 0.15 * len(nonblank) and (markdown or wraps >= 0.15 * len(nonblank))
     return ("wrapped" if wrapped else "lines"), markdown
 
 

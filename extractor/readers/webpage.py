@@ -37,8 +37,14 @@ def _patterns() -> dict[str, re.Pattern]:
 
 def line_key(line: str) -> str:
     """The form chrome is matched on: NFC, folded case, no markdown marks, single spaces."""
-    line = _MARKUP.sub(" ", unicodedata.normalize("NFC", line))
-    return _SPACES.sub(" ", line).strip().casefold()
+    if not line.isascii() and not unicodedata.is_normalized("NFC", line):
+        line = unicodedata.normalize("NFC", line)
+    if "*" in line or "|" in line or "#" in line or "_" in line or ">" in line:
+        line = _MARKUP.sub(" ", line)
+    return " ".join(line.split()).casefold()
+
+
+_MAX_CHROME_LINE = 160  # page chrome lines are short; longer lines are not matched at all
 
 
 def is_chrome_line(line: str) -> bool:
@@ -60,9 +66,9 @@ _HEADER_SEARCH_LINES = 15
 def strip_page_chrome(lines: list[str]) -> list[str]:
     """The lines of a document without the page around it (blank lines are kept)."""
     patterns = _patterns()
-    keys = [line_key(line) for line in lines]
+    keys = [line_key(line) if len(line) < _MAX_CHROME_LINE else line.strip() for line in lines]
     total = sum(len(k) for k in keys) or 1
-    found_chrome = False
+    first_chrome: int | None = None  # where, among the kept lines, chrome was first removed
     kept: list[int] = []
     seen = 0
     for i, key in enumerate(keys):
@@ -70,20 +76,18 @@ def strip_page_chrome(lines: list[str]) -> list[str]:
         if not key:
             kept.append(i)
             continue
-        if patterns["tail_markers"].match(key):
-            found_chrome = True
-            if seen > total / 2:
+        if patterns["tail_markers"].match(key) or patterns["remove_lines"].match(key):
+            if first_chrome is None:
+                first_chrome = len(kept)
+            if seen > total / 2 and patterns["tail_markers"].match(key):
                 break
             continue
-        if patterns["remove_lines"].match(key):
-            found_chrome = True
-            continue
         kept.append(i)
-    start = _document_start([keys[i] for i in kept], found_chrome)
+    start = _document_start([keys[i] for i in kept], first_chrome)
     return [lines[i] for i in kept[start:]]
 
 
-def _document_start(keys: list[str], found_chrome: bool) -> int:
+def _document_start(keys: list[str], first_chrome: int | None) -> int:
     """Index of the document's first line among `keys` (0 when nothing above it is chrome)."""
     head = _patterns()["head_lines"]
     nonblank = [i for i, k in enumerate(keys) if k][:_HEADER_SEARCH_LINES]
@@ -92,15 +96,13 @@ def _document_start(keys: list[str], found_chrome: bool) -> int:
     for i in nonblank:
         if head.match(keys[i]):
             start = i + 1
-            found_chrome = True
+            first_chrome = 0
         else:
             break
-    if not found_chrome:
-        return start
-    # A document title ("KẾ HOẠCH") near the top: what precedes it that is not header is chrome
-    # (slogan banners, the page's own headline).
+    # A document title ("KẾ HOẠCH") near the top, with page chrome above it: what precedes it
+    # that is not the document's header is chrome too (slogan banners, the page's headline).
     for n, i in enumerate(nonblank):
-        if i < start or by_name(keys[i]) is None:
+        if i < start or first_chrome is None or first_chrome > i or by_name(keys[i]) is None:
             continue
         first = i
         for j in reversed(nonblank[:n]):

@@ -1,0 +1,326 @@
+"""The .txt reader: the kinds of text plans arrive as, each read into the document it holds.
+
+Table-driven on text written for these tests (markdown export, web copy, pdftotext layout,
+plain lines), plus pattern checks on the real documents of ../shared/corpus when it is there.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor.blocks import LIST_ITEM, TABLE
+from extractor.document import from_text
+from extractor.readers.txt import blocks_from_text, read
+
+DATA = Path(__file__).parent / "data"
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+# --- a legal-database markdown export ---------------------------------------------------------
+MARKDOWN_EXPORT = """\
+*Source: https://legal-database.example/van-ban/Ke-hoach-45-KH-UBND-2025.aspx*
+
+# Về việc phê duyệt quy hoạch chung đô thị của một tỉnh khác
+
+|
+**ỦY BAN NHÂN DÂN
+**
+TỈNH HÀ GIANG
+-------
+|
+**CỘNG HÒA XÃ HỘI
+CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+|
+Số:
+45/KH-UBND
+|
+*Hà Giang, ngày 05
+tháng 3 năm 2025*
+|
+
+** **
+
+**KẾ HOẠCH**
+
+TRIỂN KHAI CÔNG TÁC PHÒNG, CHỐNG THIÊN TAI VÀ TÌM KIẾM CỨU NẠN
+TRÊN ĐỊA BÀN TỈNH NĂM 2025
+
+Căn cứ Luật Phòng, chống thiên tai ngày 19 tháng 6 năm
+2013;
+
+Thực hiện Chỉ thị số 05/CT-TTg ngày 10/02/2025 của Thủ tướng
+Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai công tác phòng, chống
+thiên tai năm 2025 như sau:
+
+**I. MỤC ĐÍCH,
+YÊU CẦU**
+
+**1. Mục đích**
+
+- Chủ động phòng ngừa, ứng phó kịp thời, hiệu quả với các loại hình thiên tai,
+giảm thiểu thiệt hại về người và tài sản;
+- Nâng cao nhận thức của cộng đồng về phòng, chống thiên tai.
+
+* *
+
+|
+Nơi nhận:
+- Bộ Nông nghiệp và Môi trường;
+- Các sở, ban, ngành;
+- Lưu: VT.
+|
+**KT. CHỦ TỊCH **
+PHÓ CHỦ TỊCH
+**Lò Văn Sơn**
+|
+"""
+MARKDOWN_EXPORT_BLOCKS = [
+    "ỦY BAN NHÂN DÂN", "TỈNH HÀ GIANG",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+    "Số: 45/KH-UBND", "Hà Giang, ngày 05 tháng 3 năm 2025",
+    "KẾ HOẠCH",
+    "TRIỂN KHAI CÔNG TÁC PHÒNG, CHỐNG THIÊN TAI VÀ TÌM KIẾM CỨU NẠN TRÊN ĐỊA BÀN TỈNH NĂM 2025",
+    "Căn cứ Luật Phòng, chống thiên tai ngày 19 tháng 6 năm 2013;",
+    "Thực hiện Chỉ thị số 05/CT-TTg ngày 10/02/2025 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh ban "
+    "hành Kế hoạch triển khai công tác phòng, chống thiên tai năm 2025 như sau:",
+    "I. MỤC ĐÍCH, YÊU CẦU",
+    "1. Mục đích",
+    "- Chủ động phòng ngừa, ứng phó kịp thời, hiệu quả với các loại hình thiên tai, giảm thiểu thiệt hại "
+    "về người và tài sản;",
+    "- Nâng cao nhận thức của cộng đồng về phòng, chống thiên tai.",
+    "Nơi nhận:", "- Bộ Nông nghiệp và Môi trường;", "- Các sở, ban, ngành;", "- Lưu: VT.",
+    "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lò Văn Sơn",
+]
+
+# --- a markdown export whose tables are whole pipe rows --------------------------------------
+PIPE_TABLES = """\
+# Tiêu đề của một văn bản khác
+
+| SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH NAM SƠN ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |
+|---|---|
+| Số: 210/KH-SGDĐT | Nam Sơn, ngày 02 tháng 4 năm 2024 |
+
+KẾ HOẠCH
+
+Tổ chức kỳ thi chọn học sinh giỏi cấp tỉnh năm học 2024-2025
+
+| STT | Nội dung công việc | Đơn vị chủ trì | Thời gian |
+|---|---|---|---|
+| 1 | Ra đề thi | Phòng Khảo thí | Tháng 10/2024 |
+| 2 | Tổ chức coi thi | Các trường THPT | Tháng 11/2024 |
+
+| Nơi nhận: - Bộ Giáo dục và Đào tạo; - Lưu: VT. | GIÁM ĐỐC Phạm Minh Châu |
+|---|---|
+"""
+PIPE_TABLES_BLOCKS = [
+    "SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH NAM SƠN",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+    "Số: 210/KH-SGDĐT", "Nam Sơn, ngày 02 tháng 4 năm 2024",
+    "KẾ HOẠCH", "Tổ chức kỳ thi chọn học sinh giỏi cấp tỉnh năm học 2024-2025",
+    [["STT", "Nội dung công việc", "Đơn vị chủ trì", "Thời gian"],
+     ["1", "Ra đề thi", "Phòng Khảo thí", "Tháng 10/2024"],
+     ["2", "Tổ chức coi thi", "Các trường THPT", "Tháng 11/2024"]],
+    "Nơi nhận:", "- Bộ Giáo dục và Đào tạo;", "- Lưu: VT.",
+    "GIÁM ĐỐC Phạm Minh Châu",
+]
+
+# --- text copied from a portal page -------------------------------------------------------------
+WEB_COPY = """\
+image banner
+CHÀO MỪNG KỶ NIỆM 80 NĂM NGÀY THÀNH LẬP TỈNH
+Kế hoạch tuyên truyền phổ biến pháp luật năm 2025 của xã Yên Lạc
+
+Tài liệu đính kèm: Tải về
+
+KẾ HOẠCH
+
+Tuyên truyền, phổ biến giáo dục pháp luật năm 2025
+
+Căn cứ Kế hoạch số 12/KH-UBND ngày 08/01/2025 của UBND huyện về phổ biến giáo dục pháp luật năm 2025.
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+Nâng cao ý thức chấp hành pháp luật của cán bộ và Nhân dân trên địa bàn xã.
+
+II. TỔ CHỨC THỰC HIỆN
+
+Công chức Tư pháp - Hộ tịch chủ trì, phối hợp với các ban, ngành đoàn thể triển khai thực hiện.
+
+Lượt xem: 215
+Tác giả: UBND xã Yên Lạc
+Tin liên quan
+
+Xã Yên Lạc tổ chức hội nghị tổng kết năm 2024
+Bình chọn
+Thống kê truy cập
+Đang online: 3
+Hôm nay: 41
+"""
+WEB_COPY_BLOCKS = [
+    "KẾ HOẠCH", "Tuyên truyền, phổ biến giáo dục pháp luật năm 2025",
+    "Căn cứ Kế hoạch số 12/KH-UBND ngày 08/01/2025 của UBND huyện về phổ biến giáo dục pháp luật năm 2025.",
+    "I. MỤC ĐÍCH, YÊU CẦU",
+    "Nâng cao ý thức chấp hành pháp luật của cán bộ và Nhân dân trên địa bàn xã.",
+    "II. TỔ CHỨC THỰC HIỆN",
+    "Công chức Tư pháp - Hộ tịch chủ trì, phối hợp với các ban, ngành đoàn thể triển khai thực hiện.",
+]
+
+NEWS_COPY = """\
+tin hoạt động
+
+Xã Yên Lạc triển khai kế hoạch chuyển đổi số năm 2025
+ | Lượt xem: 98
+
+Ngày 15/3/2025, UBND xã Yên Lạc tổ chức hội nghị triển khai kế hoạch chuyển đổi số năm 2025.
+
+- Số hóa 100% hồ sơ thủ tục hành chính tiếp nhận tại bộ phận một cửa.
+
+File văn bản đính kèm:
+
+Tin tức
+
+Thống kê truy cập
+  • Đang online: 1
+CỔNG THÔNG TIN ĐIỆN TỬ XÃ YÊN LẠC
+Cơ quan chủ quản: UBND xã Yên Lạc
+"""
+NEWS_COPY_BLOCKS = [
+    "Xã Yên Lạc triển khai kế hoạch chuyển đổi số năm 2025",
+    "Ngày 15/3/2025, UBND xã Yên Lạc tổ chức hội nghị triển khai kế hoạch chuyển đổi số năm 2025.",
+    "- Số hóa 100% hồ sơ thủ tục hành chính tiếp nhận tại bộ phận một cửa.",
+]
+
+# --- pdftotext -layout output ---------------------------------------------------------------
+LAYOUT = """\
+  UBND TỈNH NAM SƠN                  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+   SỞ Y TẾ                                Độc lập - Tự do - Hạnh phúc
+
+   Số: 315 /SYT-NVY                  Nam Sơn, ngày 12 tháng 5 năm 2025
+ V/v tăng cường phòng, chống
+  dịch sốt xuất huyết
+
+                 Kính gửi: Các bệnh viện và trung tâm y tế trong tỉnh.
+
+      Thực hiện Công văn số 1120/BYT-DP ngày 05/5/2025 của Bộ Y tế về việc
+tăng cường phòng, chống dịch sốt xuất huyết, Sở Y tế đề nghị các đơn vị triển
+khai ngay các nội dung sau:
+      1. Tổ chức giám sát chặt chẽ các ca bệnh tại cộng đồng, xử lý triệt để ổ
+dịch, không để dịch lan rộng.
+                                        1
+\f      2. Bảo đảm đủ thuốc, vật tư và trang thiết bị phục vụ công tác điều trị.
+ Nơi nhận:                                          KT. GIÁM ĐỐC
+ - Như trên;                                        PHÓ GIÁM ĐỐC
+ - Lưu: VT, NVY.
+                                                    Hoàng Văn Đức
+"""
+LAYOUT_BLOCKS = [
+    "UBND TỈNH NAM SƠN", "SỞ Y TẾ",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+    "Số: 315 /SYT-NVY", "V/v tăng cường phòng, chống dịch sốt xuất huyết",
+    "Nam Sơn, ngày 12 tháng 5 năm 2025",
+    "Kính gửi: Các bệnh viện và trung tâm y tế trong tỉnh.",
+    "Thực hiện Công văn số 1120/BYT-DP ngày 05/5/2025 của Bộ Y tế về việc tăng cường phòng, chống "
+    "dịch sốt xuất huyết, Sở Y tế đề nghị các đơn vị triển khai ngay các nội dung sau:",
+    "1. Tổ chức giám sát chặt chẽ các ca bệnh tại cộng đồng, xử lý triệt để ổ dịch, không để dịch lan rộng.",
+    "2. Bảo đảm đủ thuốc, vật tư và trang thiết bị phục vụ công tác điều trị.",
+    "Nơi nhận:", "- Như trên;", "- Lưu: VT, NVY.",
+    "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Hoàng Văn Đức",
+]
+
+# --- plain lines: one paragraph a line; a flattened table stays one cell a line ----------------
+PLAIN_LINES = """\
+BÁO CÁO
+Kết quả thực hiện công tác cải cách hành chính quý I năm 2025 và
+phương hướng, nhiệm vụ quý II năm 2025
+I. KẾT QUẢ THỰC HIỆN
+Trong quý I, Ủy ban nhân dân huyện đã ban hành 05 kế hoạch triển khai nhiệm vụ cải cách hành chính.
+STT
+Chỉ tiêu
+Kết quả
+1
+Tỷ lệ hồ sơ giải quyết đúng hạn
+98,5%
+2
+hồ sơ trực tuyến
+1.250
+"""
+PLAIN_LINES_BLOCKS = [
+    "BÁO CÁO",
+    "Kết quả thực hiện công tác cải cách hành chính quý I năm 2025 và phương hướng, nhiệm vụ quý II năm 2025",
+    "I. KẾT QUẢ THỰC HIỆN",
+    "Trong quý I, Ủy ban nhân dân huyện đã ban hành 05 kế hoạch triển khai nhiệm vụ cải cách hành chính.",
+    "STT", "Chỉ tiêu", "Kết quả", "1", "Tỷ lệ hồ sơ giải quyết đúng hạn", "98,5%", "2",
+    "hồ sơ trực tuyến", "1.250",
+]
+
+
+def texts(blocks):
+    return [[[c.text for c in row] for row in b.rows] if b.kind == TABLE else b.text for b in blocks]
+
+
+@pytest.mark.parametrize("text, expected", [
+    (MARKDOWN_EXPORT, MARKDOWN_EXPORT_BLOCKS),
+    (PIPE_TABLES, PIPE_TABLES_BLOCKS),
+    (WEB_COPY, WEB_COPY_BLOCKS),
+    (NEWS_COPY, NEWS_COPY_BLOCKS),
+    (LAYOUT, LAYOUT_BLOCKS),
+    (PLAIN_LINES, PLAIN_LINES_BLOCKS),
+], ids=["markdown-export", "pipe-tables", "web-copy", "news-copy", "pdftotext-layout", "plain-lines"])
+def test_blocks_from_text(text, expected):
+    assert texts(from_text(text).blocks) == expected
+
+
+@pytest.mark.parametrize("text, bold_blocks", [
+    (MARKDOWN_EXPORT, {"ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "KẾ HOẠCH",
+                       "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "KT. CHỦ TỊCH", "Lò Văn Sơn"}),
+    ("**1**. **Tổ chức thực hiện**\n\nĐoạn văn **có một chữ đậm** ở giữa câu dài hơn phần đậm.",
+     {"1. Tổ chức thực hiện"}),
+])
+def test_bold_marks_become_style(text, bold_blocks):
+    blocks = from_text(text).blocks
+    assert {b.text for b in blocks if b.style.bold} == bold_blocks
+    assert not any("*" in b.text for b in blocks)
+
+
+def test_bullets_are_list_items():
+    blocks = from_text(MARKDOWN_EXPORT).blocks
+    assert {b.text for b in blocks if b.kind == LIST_ITEM} == {
+        b for b in MARKDOWN_EXPORT_BLOCKS if isinstance(b, str) and b.startswith("- ")}
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("txt_tcvn3_ke_hoach.txt", ["KẾ HOẠCH", "Tuyên truyền cải cách hành chính năm 2026",
+                                "Căn cứ Kế hoạch số 15/KH-UBND của ủy ban nhân dân huyện.",
+                                "I. MỤC ĐÍCH, YÊU CẦU"]),
+    ("txt_vni_bao_cao.txt", ["BÁO CÁO", "Kết quả thực hiện nhiệm vụ năm 2025",
+                             "Thực hiện Kế hoạch số 20/KH-UBND, Ủy ban nhân dân xã báo cáo như sau:"]),
+])
+def test_legacy_encoded_files(name, expected):
+    path = DATA / name
+    assert texts(read(path.read_bytes(), path).blocks) == expected
+
+
+# --- the real documents, when ../shared/corpus is beside the project ---------------------------
+REAL_TEXTS = sorted(CORPUS.glob("*/*.txt")) if CORPUS.is_dir() else []
+CHROME_STARTS = ("Lượt xem", "| Lượt xem", "Tin liên quan", "Thống kê truy cập", "Tài liệu đính kèm",
+                 "image banner", "File văn bản đính kèm", "Cơ quan chủ quản", "*Source", "Source:", "# ")
+
+
+@pytest.mark.skipif(not REAL_TEXTS, reason="../shared/corpus is not beside the project")
+@pytest.mark.parametrize("path", REAL_TEXTS, ids=lambda p: p.name[:40])
+def test_real_documents(path):
+    blocks = read(path.read_bytes(), path).blocks
+    lines = [b.text for b in blocks if b.kind != TABLE]
+    assert lines, "no text read"
+    assert not [l for l in lines if l.startswith(CHROME_STARTS)]
+    assert not [l for l in lines if l.strip("|* ") == ""]
+    head = lines[:12]
+    quoc_hieu = [l for l in head if l.upper().startswith(("CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘI"))]
+    if quoc_hieu:  # the header table / columns became separate blocks
+        assert quoc_hieu[0] in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+        assert any(l.startswith("Độc lập") for l in head)
+        number = [l for l in head if l.startswith("Số")]
+        assert number and len(number[0]) < 40
