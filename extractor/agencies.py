@@ -117,6 +117,8 @@ def head_at(text: str, key: str, i: int, limit: int, strict: bool = True) -> tup
         ok = _is_upper(text, i) and head not in lex.weak_heads
         if ok and after < limit and key[after] == ",":  # "Phòng, chống…" is no body; "Công an, Quân đội" are
             ok = _starts_body(text, key, _skip(key, after + 1, limit), limit)
+        elif not strict and head in lex.weak_heads and after < limit and key[after] == ",":
+            ok = bool(lex.head.match(key, _skip(key, after + 1, limit), limit))  # "cơ quan, tổ chức khác"
         return (name_start, m.end(), False) if ok else None
     if head in lex.weak_heads:  # "Tổ chức các lớp…", "Đơn vị chủ trì": common nouns, not bodies
         if strict or lex.stop.match(key, after, limit) or (
@@ -130,14 +132,17 @@ def head_at(text: str, key: str, i: int, limit: int, strict: bool = True) -> tup
     return None
 
 
-def _is_stop(text: str, key: str, k: int, limit: int) -> bool:
+def _is_stop(text: str, key: str, k: int, limit: int, in_list: bool = False) -> bool:
     """Does a lower-case verb or preposition start at `k`? Not before a word that makes it a noun
-    in names ("các tổ chức xã hội")."""
+    in names ("các tổ chức xã hội"), nor a head listed between commas ("các cơ quan, tổ chức, cá
+    nhân")."""
     lex = lexicon()
     m = lex.stop.match(key, k, limit)
     if not m or _is_upper(text, k):
         return False
     n = _skip(key, m.end(), limit)
+    if in_list and n < limit and key[n] == "," and lex.head.fullmatch(m.group()):
+        return False
     return n >= limit or not lex.noun_after.match(key, n, limit)
 
 
@@ -163,7 +168,7 @@ def name_end(text: str, key: str, i: int, limit: int, strict: bool = True) -> tu
             n = _skip(key, k + 1, limit)
             if n >= limit or not _WORD.match(key, n, limit):
                 break
-            if _is_stop(text, key, n, limit) and not (after_modifier and lex.modifier.match(key, n, limit)):
+            if _is_stop(text, key, n, limit, in_list=c == ",") and not (after_modifier and lex.modifier.match(key, n, limit)):
                 break
             if c == ":" and not _is_upper(text, n):
                 break
@@ -180,8 +185,8 @@ def name_end(text: str, key: str, i: int, limit: int, strict: bool = True) -> tu
             end = j = mm.end()
             after_modifier, comma = True, False
             continue
-        after_modifier = comma = False
-        if _is_stop(text, key, k, limit):
+        in_list, after_modifier, comma = comma, False, False
+        if _is_stop(text, key, k, limit, in_list=in_list):
             if lex.passive.match(key, k, limit):
                 return None
             break
@@ -230,7 +235,9 @@ def split_names(text: str, key: str, start: int, end: int) -> list[Name]:
             n = _skip(key, after, end)
             piece_before = key[cuts[-1]:i].strip(" ,;:*")
             bare = c != "," and bool(lex.head.fullmatch(piece_before))  # "Báo và Đài Phát thanh…" is one body
-            if not bare and _starts_body(text, key, n, end, after_and=c != ","):
+            proper = not re.match(r"(?:các|những)\s", piece_before) and any(
+                ch.isupper() for ch in text[cuts[-1]:i].strip(" ,;:*")[1:])  # one named body, not "các Bộ, ngành"
+            if not bare and _starts_body(text, key, n, end, after_and=c != ",", after_proper=proper):
                 cuts.append(after)
         i += 1
     cuts.append(end + 1)
@@ -293,11 +300,12 @@ def _comma_items(key: str, a: int, b: int) -> list[tuple[int, int]]:
     return items
 
 
-def _starts_body(text: str, key: str, i: int, limit: int, after_and: bool = False) -> bool:
+def _starts_body(text: str, key: str, i: int, limit: int, after_and: bool = False,
+                 after_proper: bool = False) -> bool:
     """Does a new body start at `i` in a list: a title, "các" + head, or a capitalised head?
-    After "và" a head that is also a common noun starts a body only in lower case with a name
-    after it ("Văn phòng Ban Chỉ đạo và cơ quan thường trực các cấp"), never capitalised inside
-    a name ("Bộ Lao động - Thương binh và Xã hội")."""
+    After "và" (or after a proper name) a head that is also a common noun starts a body only in
+    lower case with words after it ("Văn phòng Ban Chỉ đạo và cơ quan thường trực các cấp"), never
+    capitalised inside a name ("Bộ Lao động - Thương binh và Xã hội")."""
     lex = lexicon()
     if lex.title.match(key, i, limit):
         return True
@@ -309,7 +317,8 @@ def _starts_body(text: str, key: str, i: int, limit: int, after_and: bool = Fals
     weak = head.group() in lex.weak_heads
     if _is_upper(text, i):
         return not (weak and after_and)
-    if after_and and weak:
+    if weak and (after_and or (after_proper and head.group() in lex.data["agency"]["after_name_heads"])):
+        # "Văn phòng Ban Chỉ đạo và cơ quan thường trực", "Đài Truyền hình tỉnh, cơ quan thông tấn"
         span = name_end(text, key, i, limit, strict=False)
         return bool(span) and span[1] > head.end() + 1
     return False

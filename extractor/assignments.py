@@ -384,6 +384,7 @@ _PROPOSAL = re.compile(r"kiến nghị|đề xuất|phương hướng|nhiệm v�
                        r"|giải pháp")
 _ROMAN_HEAD = re.compile(r"[\s*]*[ivxlc]+\.\s")
 _ARABIC_HEAD = re.compile(r"[\s*]*\d+\.(?!\d)")
+_LEAD_LATER = re.compile(r",[^,;.]{0,120},\s*(?:chủ trì|có trách nhiệm|chịu trách nhiệm)(?![^\W_])")
 _RECIPIENTS = re.compile(r"nơi nhận\s*:?")
 _CLOSING = re.compile(r"nơi nhận|tm\.|kt\.|\./\.")
 
@@ -627,6 +628,8 @@ def _sentence_assignments(doc: Document, view: str, p: _Para, spans: list[_Span]
                 continue
             after = cues["lead_after"].match(view, span[1], p.end)
             subject = not owned and start == p.body and (in_region or not report)
+            if subject and not after:  # "3. Sở Tài chính, trên cơ sở đề xuất của…, chủ trì tổng hợp…"
+                after = _LEAD_LATER.search(view, span[1], _clause_end(view, span[1], p.end))
             if after or subject:
                 if past_before(span[1]) and not after:
                     continue
