@@ -112,6 +112,19 @@ def test_style_hints(plan, text, style_name, centered, font_size):
     assert (block.style.style_name, block.style.centered, block.style.font_size) == (style_name, centered, font_size)
 
 
+def test_parse_sees_the_numbers():
+    """Through the whole pipeline: the numbers Word draws are in the text the analysers read."""
+    import extractor
+
+    result = extractor.parse(PLAN, include_text=True)
+    assert result.error is None and result.source.format == "docx"
+    lines = result.text.split("\n")
+    for line in ("I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "a) Bảo đảm đúng đối tượng, thiết thực, tiết kiệm.",
+                 "1.1. Kỹ thuật trình bày văn bản", "IV. TỔ CHỨC THỰC HIỆN"):
+        assert line in lines
+    assert lines[-1] == "Số liệu tổng hợp đến hết ngày 31/01/2026."  # the endnote, last
+
+
 def test_template_page_count_not_trusted(plan):
     assert plan.pages is None  # python-docx leaves its template's "1 page, 0 words" in app.xml
 
