@@ -296,3 +296,77 @@ def test_signature_table_ends_the_outline():
     )
     sections, _ = find_sections(doc)
     assert outline(sections) == [(1, "I", "MỤC ĐÍCH", ["muc_dich"]), (2, "1", "Nội dung", ["noi_dung"])]
+
+
+# --- the same plan in every format gives the same tree --------------------------------------
+
+SAME_PLAN = (
+    "ỦY BAN NHÂN DÂN XÃ TÂN LẬP", "KẾ HOẠCH", "Kiểm tra công tác văn thư năm 2026",
+    "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "Nâng cao chất lượng quản lý văn bản đi, đến.", "2. Yêu cầu",
+    "Kiểm tra đúng trọng tâm, không gây phiền hà.", "II. NỘI DUNG KIỂM TRA", "1. Công tác văn thư",
+    "a) Việc soạn thảo, ban hành văn bản", "b) Việc quản lý con dấu", "2. Công tác lưu trữ",
+    "III. TỔ CHỨC THỰC HIỆN", "1. Văn phòng - Thống kê", "Chủ trì, tham mưu tổ chức kiểm tra.",
+    "2. Các bộ phận chuyên môn", "Chuẩn bị hồ sơ, tài liệu phục vụ kiểm tra.",
+)
+SAME_PLAN_OUTLINE = [
+    (1, "I", "MỤC ĐÍCH, YÊU CẦU", ["muc_dich", "yeu_cau"]),
+    (2, "1", "Mục đích", ["muc_dich"]),
+    (2, "2", "Yêu cầu", ["yeu_cau"]),
+    (1, "II", "NỘI DUNG KIỂM TRA", ["noi_dung"]),
+    (2, "1", "Công tác văn thư", []),
+    (3, "a", "Việc soạn thảo, ban hành văn bản", []),
+    (3, "b", "Việc quản lý con dấu", []),
+    (2, "2", "Công tác lưu trữ", []),
+    (1, "III", "TỔ CHỨC THỰC HIỆN", ["to_chuc_thuc_hien"]),
+    (2, "1", "Văn phòng - Thống kê", []),
+    (2, "2", "Các bộ phận chuyên môn", []),
+]
+# a font with Vietnamese glyphs, so the PDF's text layer holds the real characters
+_FONTS = ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/dejavu/DejaVuSans.ttf")
+
+
+def _write_plan(path, fmt):
+    if fmt == "txt":
+        path.write_text("\n".join(SAME_PLAN), encoding="utf-8")
+    elif fmt == "html":
+        body = "".join(f"<p>{line}</p>" for line in SAME_PLAN)
+        path.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    elif fmt == "docx":
+        import docx
+
+        document = docx.Document()
+        for line in SAME_PLAN:
+            if line in ("1. Mục đích", "2. Yêu cầu"):
+                # Word automatic numbering: the reader renders the number the user sees
+                document.add_paragraph(line[3:], style="List Number")
+            else:
+                document.add_paragraph(line)
+        document.save(path)
+    elif fmt == "pdf":
+        from pathlib import Path
+
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+        from reportlab.pdfgen import canvas
+
+        font = next((f for f in _FONTS if Path(f).is_file()), None)
+        assert font, f"this test needs DejaVuSans.ttf (looked in {_FONTS})"
+        pdfmetrics.registerFont(TTFont("DejaVu", font))
+        c = canvas.Canvas(str(path))
+        y = 800
+        for line in SAME_PLAN:
+            c.setFont("DejaVu", 11)
+            c.drawString(60, y, line)
+            y -= 22
+        c.save()
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "docx", "pdf"])
+def test_same_plan_same_tree_in_every_format(tmp_path, fmt):
+    import extractor
+
+    path = tmp_path / f"ke_hoach.{fmt}"
+    _write_plan(path, fmt)
+    result = extractor.parse(path)
+    assert result.error is None
+    assert outline(result.sections) == SAME_PLAN_OUTLINE
