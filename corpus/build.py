@@ -13,6 +13,11 @@ signature and recipients, and for a web page the portal's chrome) and a body in 
     | a | b | c |         a table row (the first row is the header row)
     text[^1]              a footnote reference; `[^1]: text` at the end defines it
     {page-break}          where the PDF deliberately breaks the page inside a sentence
+    # Điều 1. text        an article of a decision (Word numbers these apart from the outline)
+    ^ TEXT / ^_ text      a centred bold / italic title line (an attached plan's tên loại…)
+    {signature}           where the signature block and Nơi nhận stand (default: at the end)
+
+A header's `issuer` may take two lines ("ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP"); `parent` is optional.
 
 Headings carry their number as written in the plain formats; the .docx strips it and lets Word's
 automatic numbering (numbering.xml) draw it, which is how real plans are typed. The gold
@@ -47,6 +52,7 @@ FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 DOCUMENTS = {
     "kh_15_ubnd_hoa_minh_tuyen_truyen_cchc_2026": ("txt", "docx", "pdf", "html"),
     "bc_42_svhttdl_binh_nguyen_cchc_quy_i_2026": ("txt", "docx"),
+    "qd_27_ubnd_xa_tan_lap_kh_chuyen_doi_so_2026": ("txt", "docx"),
 }
 
 NATIONAL_MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
@@ -54,7 +60,7 @@ FIXED_TIME = dt.datetime(2026, 1, 15, 8, 0, 0)  # docx core properties
 ZIP_TIME = (2026, 1, 15, 8, 0, 0)  # every member of the .docx zip
 PAGE_BREAK = "{page-break}"
 FOOTNOTE_REF = re.compile(r"\[\^(\d+)\]")
-HEADING = re.compile(r"^(#{1,3}) (\S+?)[.)]? (.+)$")
+HEADING = re.compile(r"^(#{1,3}) (Điều \d+|[^\s.)]+)([.)]) (.+)$")
 
 
 # ---------------------------------------------------------------- the source model
@@ -65,6 +71,25 @@ class Heading:
     number: str  # as written, without its trailing "." or ")": "I", "1", "a"
     mark: str  # what follows the number: "." or ")"
     text: str
+
+    @property
+    def is_article(self) -> bool:
+        """An article of a decision (`Điều 1.`), numbered apart from the outline."""
+        return self.number.startswith("Điều ")
+
+
+@dataclass
+class Centre:
+    """A centred title line: the decision's issuing authority, "QUYẾT ĐỊNH:", an attached plan's
+    tên loại, trích yếu and "(Ban hành kèm theo …)" line."""
+
+    text: str
+    italic: bool = False
+
+
+@dataclass
+class Signature:
+    """Where the signature block and Nơi nhận stand: the end, unless the source places them."""
 
 
 @dataclass
@@ -101,8 +126,11 @@ def read_source(path: Path) -> Source:
         if m := re.match(r"^\[\^(\d+)\]: (.+)$", line):
             src.footnotes[m.group(1)] = m.group(2)
         elif m := HEADING.match(line):
-            raw_number = line.split(" ", 2)[1]
-            src.body.append(Heading(len(m.group(1)), m.group(2), raw_number[len(m.group(2)):], m.group(3)))
+            src.body.append(Heading(len(m.group(1)), m.group(2), m.group(3), m.group(4)))
+        elif line.startswith(("^ ", "^_ ")):
+            src.body.append(Centre(line.split(" ", 1)[1], italic=line.startswith("^_")))
+        elif line == "{signature}":
+            src.body.append(Signature())
         elif line.startswith("- "):
             src.body.append(Bullet(line[2:]))
         elif line.startswith("|"):
@@ -113,6 +141,8 @@ def read_source(path: Path) -> Source:
                 src.body.append(Table([row]))
         else:
             src.body.append(Paragraph(line))
+    if not any(isinstance(b, Signature) for b in src.body):
+        src.body.append(Signature())
     check_numbering(src)
     return src
 
@@ -128,8 +158,14 @@ def check_numbering(src: Source) -> None:
     """The numbers written in the source must be what Word's numbering will draw in the .docx,
     or the formats would disagree."""
     counters = [0, 0, 0]
+    articles = 0
     for block in src.body:
         if not isinstance(block, Heading):
+            continue
+        if block.is_article:
+            articles += 1
+            if block.number != f"Điều {articles}" or block.mark != "." or block.level != 1:
+                raise SystemExit(f"{src.name}: {block.number}{block.mark} should be # Điều {articles}.")
             continue
         i = block.level - 1
         counters[i] += 1
@@ -151,14 +187,28 @@ def signature_lines(src: Source) -> list[str]:
     return src.meta["signature"]
 
 
+def header_lines(src: Source) -> list[tuple[str, bool]]:
+    """The left column of the header, (line, bold): the managing body's line if there is one,
+    then the issuer's name, which may itself take two lines ("ỦY BAN NHÂN DÂN" / "XÃ TÂN LẬP")."""
+    m = src.meta
+    lines = [(m["parent"], False)] if m.get("parent") else []
+    return lines + [(line, True) for line in m["issuer"].split("\n")]
+
+
 # ---------------------------------------------------------------- .txt
 
 def render_txt(src: Source) -> bytes:
     m = src.meta
-    out = [m["parent"], m["issuer"], m["number"], *NATIONAL_MOTTO, m["place_date"], "",
-           m["kind"], m["title"], ""]
+    out = [line for line, _ in header_lines(src)]
+    out += [m["number"], *NATIONAL_MOTTO, m["place_date"], "", m["kind"], m["title"], ""]
     for block in src.body:
-        if isinstance(block, Heading):
+        if isinstance(block, Centre):
+            out.append(block.text)
+        elif isinstance(block, Signature):
+            signature = [line for line in signature_lines(src) if line]
+            out += signature[:-1] + ["", signature[-1], "", "Nơi nhận:"]
+            out += [f"- {r}" for r in m["recipients"]]
+        elif isinstance(block, Heading):
             out.append(f"{block.number}{block.mark} {plain(block.text)}")
         elif isinstance(block, Paragraph):
             out.append(plain(block.text))
@@ -170,9 +220,8 @@ def render_txt(src: Source) -> bytes:
             out.append("|" + "|".join("---" for _ in block.rows[0]) + "|")
             out.extend("| " + " | ".join(plain(c) for c in row) + " |" for row in block.rows[1:])
         out.append("")
-    signature = [line for line in signature_lines(src) if line]
-    out += signature[:-1] + ["", signature[-1], "", "Nơi nhận:"]
-    out += [f"- {r}" for r in m["recipients"]]
+    while not out[-1]:
+        out.pop()
     if src.footnotes:
         out += ["", "_______________"]
         out += [f"[{k}] {v}" for k, v in src.footnotes.items()]
@@ -196,15 +245,26 @@ def render_html(src: Source) -> bytes:
     headline = f"{m['kind'].capitalize()} {m['title'][0].lower()}{m['title'][1:]}"
     body: list[str] = []
     body.append('<table class="doc-header" style="width:100%;border:none"><tr>')
-    body.append(f'<td style="text-align:center;width:40%">{e(m["parent"])}<br><strong>{e(m["issuer"])}</strong>'
-                f'<br>{e(m["number"])}</td>')
+    left = "<br>".join(f"<strong>{e(t)}</strong>" if bold else e(t) for t, bold in header_lines(src))
+    body.append(f'<td style="text-align:center;width:40%">{left}<br>{e(m["number"])}</td>')
     body.append(f'<td style="text-align:center"><strong>{e(NATIONAL_MOTTO[0])}</strong><br>'
                 f'<strong>{e(NATIONAL_MOTTO[1])}</strong><br><em>{e(m["place_date"])}</em></td>')
     body.append("</tr></table>")
     body.append(f'<p style="text-align:center"><strong>{e(m["kind"])}</strong></p>')
     body.append(f'<p style="text-align:center"><strong>{e(m["title"])}</strong></p>')
     for block in src.body:
-        if isinstance(block, Heading):
+        if isinstance(block, Centre):
+            text = f"<em>{e(block.text)}</em>" if block.italic else f"<strong>{e(block.text)}</strong>"
+            body.append(f'<p style="text-align:center">{text}</p>')
+        elif isinstance(block, Signature):
+            sig = "<br>".join(f"<strong>{e(s)}</strong>" if s else "" for s in signature_lines(src))
+            recipients = "<br>".join(f"- {e(r)}" for r in m["recipients"])
+            body.append('<table class="doc-signature" style="width:100%;border:none"><tr>'
+                        f'<td style="vertical-align:top;width:50%"><strong><em>Nơi nhận:</em></strong><br>{recipients}</td>'
+                        f'<td style="text-align:center;vertical-align:top">{sig}</td></tr></table>')
+        elif isinstance(block, Heading) and block.is_article:
+            body.append(f"<p><strong>{block.number}{block.mark}</strong> {inline(block.text)}</p>")
+        elif isinstance(block, Heading):
             text = f"{block.number}{block.mark} {inline(block.text)}"
             body.append(f"<p><strong>{text}</strong></p>" if block.level < 3 else f"<p>{text}</p>")
         elif isinstance(block, Paragraph):
@@ -216,11 +276,6 @@ def render_html(src: Source) -> bytes:
             body.append("<thead><tr>" + "".join(f"<th>{e(c)}</th>" for c in block.rows[0]) + "</tr></thead><tbody>")
             body += ["<tr>" + "".join(f"<td>{inline(c)}</td>" for c in row) + "</tr>" for row in block.rows[1:]]
             body.append("</tbody></table>")
-    sig = "<br>".join(f"<strong>{e(s)}</strong>" if s else "" for s in signature_lines(src))
-    recipients = "<br>".join(f"- {e(r)}" for r in m["recipients"])
-    body.append('<table class="doc-signature" style="width:100%;border:none"><tr>'
-                f'<td style="vertical-align:top;width:50%"><strong><em>Nơi nhận:</em></strong><br>{recipients}</td>'
-                f'<td style="text-align:center;vertical-align:top">{sig}</td></tr></table>')
     if src.footnotes:
         body.append('<div class="footnotes"><hr>')
         body += [f'<p id="fn{k}"><a href="#ref{k}">[{k}]</a> {e(v)}</p>' for k, v in src.footnotes.items()]
@@ -278,10 +333,12 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 HEADING_NUM_ID = "90"  # numbering instances of our own, clear of the template's
 BULLET_NUM_ID = "91"
+ARTICLE_NUM_ID = "92"
 
 
 def _numbering_xml() -> list[str]:
-    """An abstractNum for the outline (I. / 1. / a)) and one for '-' bullets, and a num for each."""
+    """abstractNums for the outline (I. / 1. / a)), for '-' bullets and for a decision's articles
+    ("Điều 1."), and a num for each."""
     levels = [("upperRoman", "%1.", True), ("decimal", "%2.", True), ("lowerLetter", "%3)", False)]
     lvls = "".join(
         f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:suff w:val="space"/>'
@@ -295,8 +352,13 @@ def _numbering_xml() -> list[str]:
         '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:suff w:val="space"/>'
         '<w:lvlText w:val="-"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="0" w:firstLine="567"/></w:pPr></w:lvl>'
         '</w:abstractNum>',
+        f'<w:abstractNum {ns} w:abstractNumId="92"><w:multiLevelType w:val="singleLevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:suff w:val="space"/>'
+        '<w:lvlText w:val="Điều %1."/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="0" w:firstLine="567"/></w:pPr>'
+        '<w:rPr><w:b/></w:rPr></w:lvl></w:abstractNum>',
         f'<w:num {ns} w:numId="{HEADING_NUM_ID}"><w:abstractNumId w:val="90"/></w:num>',
         f'<w:num {ns} w:numId="{BULLET_NUM_ID}"><w:abstractNumId w:val="91"/></w:num>',
+        f'<w:num {ns} w:numId="{ARTICLE_NUM_ID}"><w:abstractNumId w:val="92"/></w:num>',
     ]
 
 
@@ -377,8 +439,7 @@ def render_docx(src: Source) -> bytes:
     # the two-column header of NĐ 30/2020, as Word users lay it out: a table without borders
     header = doc.add_table(rows=1, cols=2)
     header.alignment = WD_TABLE_ALIGNMENT.CENTER
-    cell_lines(header.cell(0, 0), [(m["parent"], False, False), (m["issuer"], True, False),
-                                   (m["number"], False, False)])
+    cell_lines(header.cell(0, 0), [(t, bold, False) for t, bold in header_lines(src)] + [(m["number"], False, False)])
     cell_lines(header.cell(0, 1), [(NATIONAL_MOTTO[0], True, False), (NATIONAL_MOTTO[1], True, False),
                                    (m["place_date"], False, True)])
     set_widths(header, Cm(7), Cm(9.5))
@@ -388,7 +449,27 @@ def render_docx(src: Source) -> bytes:
         add_text(p, text, bold=True)
 
     for block in src.body:
-        if isinstance(block, Heading):
+        if isinstance(block, Centre):
+            p = doc.add_paragraph()
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            add_text(p, block.text, bold=not block.italic, italic=block.italic)
+        elif isinstance(block, Signature):
+            signer = doc.add_table(rows=1, cols=2)
+            left = signer.cell(0, 0)
+            left.paragraphs[0].text = ""
+            add_text(left.paragraphs[0], "Nơi nhận:", bold=True, italic=True)
+            for r in m["recipients"]:
+                p = left.add_paragraph()
+                p.paragraph_format.space_after = Pt(0)
+                add_text(p, f"- {r}")
+            cell_lines(signer.cell(0, 1), [(s, True, False) for s in signature_lines(src)])
+            set_widths(signer, Cm(8), Cm(8.5))
+        elif isinstance(block, Heading) and block.is_article:
+            p = doc.add_paragraph()
+            p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+            number(p, ARTICLE_NUM_ID, 0)
+            add_text(p, block.text)
+        elif isinstance(block, Heading):
             p = doc.add_paragraph()
             number(p, HEADING_NUM_ID, block.level - 1)
             add_text(p, block.text, bold=block.level < 3)
@@ -410,17 +491,6 @@ def render_docx(src: Source) -> bytes:
                     cell.paragraphs[0].text = ""
                     add_text(cell.paragraphs[0], text, bold=r == 0)
             doc.add_paragraph()
-
-    signer = doc.add_table(rows=1, cols=2)
-    left = signer.cell(0, 0)
-    left.paragraphs[0].text = ""
-    add_text(left.paragraphs[0], "Nơi nhận:", bold=True, italic=True)
-    for r in m["recipients"]:
-        p = left.add_paragraph()
-        p.paragraph_format.space_after = Pt(0)
-        add_text(p, f"- {r}")
-    cell_lines(signer.cell(0, 1), [(s, True, False) for s in signature_lines(src)])
-    set_widths(signer, Cm(8), Cm(8.5))
 
     if footnotes:
         notes = "".join(
@@ -511,8 +581,8 @@ def render_pdf(src: Source) -> bytes:
         return [FootnoteAnchor(k, src.footnotes[k]) for k in FOOTNOTE_REF.findall(text)]
 
     story: list = []
-    left = [RLParagraph(e(m["parent"]), centre), RLParagraph(f"<b>{e(m['issuer'])}</b>", centre),
-            RLParagraph("_______", centre), Spacer(1, 4), RLParagraph(e(m["number"]), centre)]
+    left = [RLParagraph(f"<b>{e(t)}</b>" if bold else e(t), centre) for t, bold in header_lines(src)]
+    left += [RLParagraph("_______", centre), Spacer(1, 4), RLParagraph(e(m["number"]), centre)]
     right = [RLParagraph(f"<b>{e(NATIONAL_MOTTO[0])}</b>", centre), RLParagraph(f"<b>{e(NATIONAL_MOTTO[1])}</b>", centre),
              RLParagraph("_______________________", centre), Spacer(1, 4),
              RLParagraph(f"<i>{e(m['place_date'])}</i>", centre)]
@@ -523,8 +593,21 @@ def render_pdf(src: Source) -> bytes:
     story += [RLParagraph(f"<b>{e(m['kind'])}</b>", title), RLParagraph(f"<b>{e(m['title'])}</b>", title),
               RLParagraph("__________", title), Spacer(1, 6 * mm)]
 
+    small = ParagraphStyle("small", cell, fontSize=10, leading=12)
+    footnote_style = ParagraphStyle("footnote", cell, fontSize=9, leading=11, alignment=TA_JUSTIFY)
     for block in src.body:
-        if isinstance(block, Heading):
+        if isinstance(block, Centre):
+            story.append(RLParagraph(f"<i>{e(block.text)}</i>" if block.italic else f"<b>{e(block.text)}</b>", title))
+        elif isinstance(block, Signature):
+            recipients = [RLParagraph("<b><i>Nơi nhận:</i></b>", small)]
+            recipients += [RLParagraph(f"- {e(r)}", small) for r in m["recipients"]]
+            signature = [RLParagraph(f"<b>{e(s)}</b>" if s else "&nbsp;", centre) for s in signature_lines(src)]
+            signer = RLTable([[recipients, signature]], colWidths=[85 * mm, 80 * mm])
+            signer.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+            story += [Spacer(1, 4 * mm), signer]
+        elif isinstance(block, Heading) and block.is_article:
+            story.append(RLParagraph(f"<b>{block.number}{block.mark}</b> {inline(block.text)}", base))
+        elif isinstance(block, Heading):
             text = f"{block.number}{block.mark} {inline(block.text)}"
             story.append(RLParagraph(f"<b>{text}</b>" if block.level < 3 else text,
                                      heading if block.level < 3 else base))
@@ -544,15 +627,6 @@ def render_pdf(src: Source) -> bytes:
             table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                        ("VALIGN", (0, 0), (-1, -1), "TOP")]))
             story += [table, Spacer(1, 4 * mm)]
-
-    small = ParagraphStyle("small", cell, fontSize=10, leading=12)
-    footnote_style = ParagraphStyle("footnote", cell, fontSize=9, leading=11, alignment=TA_JUSTIFY)
-    recipients = [RLParagraph("<b><i>Nơi nhận:</i></b>", small)]
-    recipients += [RLParagraph(f"- {e(r)}", small) for r in m["recipients"]]
-    signature = [RLParagraph(f"<b>{e(s)}</b>" if s else "&nbsp;", centre) for s in signature_lines(src)]
-    signer = RLTable([[recipients, signature]], colWidths=[85 * mm, 80 * mm])
-    signer.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    story += [Spacer(1, 4 * mm), signer]
 
     def page_end(canvas, doc):
         canvas.saveState()
