@@ -205,6 +205,18 @@ def test_join_lines(text, more, joined):
     assert pdf._join(text, more) == joined
 
 
+@pytest.mark.parametrize("text, garbled", [
+    ("Ủy ban nhân dân huyện triển khai kế hoạch chuyển đổi số trong các cơ quan hành chính. " * 5, False),
+    # an OCR layer that lost the diacritics, and a font without Unicode mapping (digits for marks)
+    ("Uy ban nhan dan huyen trien khai ke hoach chuyen doi so trong cac co quan hanh chinh. " * 5, True),
+    ("Ngdy 07 th6ng 11, tldng chi Nguy6n Ngoc chir tri bu6i lirm vi6c nghe b6o c5o drinh gi6. " * 5, True),
+    ("Uy ban nhan dan", False),  # too little text to judge
+])
+def test_garbled_text_layer(text, garbled):
+    from extractor.blocks import Block
+    assert pdf._looks_garbled([Block(PARAGRAPH, text)]) is garbled
+
+
 # --- bad input --------------------------------------------------------------------------------
 
 def _truncated() -> bytes:
@@ -281,3 +293,5 @@ def test_real_scan_has_no_text_layer():
 def test_real_garbled_text_layer_is_still_read():
     path, raw = _real("089")
     assert raw.pages == 3 and len(raw.blocks) > 10
+    assert [code for code, _ in raw.warnings] == ["garbled_text_layer"]
+    assert path.name in raw.warnings[0][1]

@@ -43,7 +43,8 @@ from ..errors import ReadError
 GAP_CHECK_RATIO = 0.6  # look for column gaps only in fragments wider than this × chars × size
 COLUMN_GAP = 2.0  # em: a horizontal gap this wide separates two segments of one baseline
 SAME_LINE = 0.45  # em: fragments whose baselines differ by less are on one line
-SUPERSCRIPT_RATIO = 0.8  # a digit smaller than this × the line's size is a superscript
+SUPERSCRIPT_RATIO = 0.8  # a digit smaller than this × the line's size…
+RAISED = 0.15  # em: …and raised this far above the baseline is a superscript (footnote reference)
 FOOTNOTE_SIZE_RATIO = 0.88  # footnote lines are smaller than this × the body size
 FOOTNOTE_ZONE = 0.4  # footnotes lie in this bottom fraction of the page
 CHROME_ZONE = 0.1  # running headers/footers lie in this top/bottom fraction of the page
@@ -60,7 +61,8 @@ RULE_MIN_LENGTH = 5.0  # points
 SNAP = 3.0  # points: ruling lines closer than this are one grid line
 TOUCHING = 0.12  # em: segments closer than this are one word run
 SIZE_CHANGE = 1.0  # points: a font size change this big starts a new block
-MAX_PAGES_FOR_TEXT_CHECK = 400
+GARBLED_SAMPLE = 3000  # letters looked at to judge the text layer
+GARBLED_SHARE = 0.03  # a text layer with fewer non-ASCII letters than this share is garbled
 
 _PAGE_NUMBER = re.compile(r"^(?:trang|page)?\s*[-–—(]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—)]?$", re.I)
 _LIST_START = re.compile(
@@ -286,7 +288,8 @@ def _drop_superscripts(tp: _TextPage, segment: Segment) -> Segment:
         i = end - 1
         while i >= run.start() and tp.size(segment.first + i) < limit:
             i -= 1
-        if i < end - 1:
+        # small *and* raised: a smaller digit on the baseline (a garbled font, a subscript) stays
+        if i < end - 1 and tp.height - tp.origin(segment.first + i + 1)[1] < segment.baseline - RAISED * segment.size:
             small.append((i + 1, end))
     for start, end in reversed(small):
         text = text[:start] + text[end:]
@@ -793,7 +796,26 @@ def read(data: bytes, path: Path) -> RawDocument:
     _take_footnotes(pages, _body_size(pages))
     margins = _margins(pages)
     blocks = _paragraphs(pages, margins) + _footnote_blocks(pages)
-    return RawDocument(format="pdf", blocks=blocks, pages=len(pages))
+    raw = RawDocument(format="pdf", blocks=blocks, pages=len(pages))
+    if _looks_garbled(blocks):
+        raw.warnings.append(("garbled_text_layer",
+                             f"{name}: the text layer has almost no Vietnamese diacritics: it may be a "
+                             f"bad OCR layer or a legacy font without Unicode mapping (OCR may read it better)"))
+    return raw
+
+
+def _looks_garbled(blocks: list[Block]) -> bool:
+    """Vietnamese prose has a diacritic on a large share of its letters (about one in four); a
+    text layer with almost none was made by a poor OCR or from a font without Unicode mapping."""
+    letters = marked = 0
+    for block in blocks:
+        for ch in block.text:
+            if ch.isalpha():
+                letters += 1
+                marked += ch > "\x7f"
+        if letters > GARBLED_SAMPLE:
+            break
+    return letters >= 200 and marked < GARBLED_SHARE * letters
 
 
 def _read_pages(pdf: pdfium.PdfDocument, name: str) -> list[Page]:
