@@ -7,6 +7,7 @@ annotation is one hand-written object copied beside each rendering.
 """
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 import re
@@ -33,7 +34,6 @@ def _load_build():
 
 build = _load_build()
 PLAN = "kh_15_ubnd_hoa_minh_tuyen_truyen_cchc_2026"
-REPORT = "bc_42_svhttdl_binh_nguyen_cchc_quy_i_2026"
 DOCUMENT_FILES = sorted(p for p in CORPUS.iterdir() if p.suffix.lower() in FORMATS)
 RENDERED = [(name, fmt) for name, formats in build.DOCUMENTS.items() for fmt in formats]
 DOCX_HEADINGS = [(name, block) for name, formats in build.DOCUMENTS.items() if "docx" in formats
@@ -53,13 +53,10 @@ def outline(sections, level: int = 1) -> list[tuple[str | None, str, int]]:
     return rows
 
 
-_results: dict[Path, extractor.Result] = {}
-
-
+@functools.cache
 def parsed(path: Path) -> extractor.Result:
-    if path not in _results:
-        _results[path] = extractor.parse(path)
-    return _results[path]
+    """Each corpus file is parsed once for all the tests that look at it."""
+    return extractor.parse(path)
 
 
 # ---------------------------------------------------------------- every file reads
