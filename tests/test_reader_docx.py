@@ -276,6 +276,19 @@ def test_damaged_files_give_a_read_error_not_a_crash():
     assert "corrupt_docx" in codes
 
 
+def test_strict_open_xml(plan):
+    """Word's "Strict Open XML Document": the same markup under purl.oclc.org namespace names."""
+    source = zipfile.ZipFile(PLAN)
+    strict = {info.filename: source.read(info)
+              .replace(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                       b"http://purl.oclc.org/ooxml/wordprocessingml/main")
+              .replace(b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/",
+                       b"http://purl.oclc.org/ooxml/officeDocument/relationships/")
+              for info in source.infolist()}
+    raw = docx.read(_zip(strict), Path("strict.docx"))
+    assert [(b.kind, b.text, b.style) for b in raw.blocks] == [(b.kind, b.text, b.style) for b in plan.blocks]
+
+
 def test_document_part_named_by_relationships():
     """Some tools write the main part under another name; _rels/.rels says which."""
     source = zipfile.ZipFile(PLAN)

@@ -41,6 +41,8 @@ MAX_PART = 128 * 1024 * 1024  # one XML part we parse (document.xml of a 500-pag
 # What reading a member of a damaged zip can raise: bad data, a bad offset, an encrypted member
 # or a compression method zipfile does not have.
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError)
+_STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+_TRANSITIONAL_W = W[1:-1].encode()
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, collect_ids=False,
                               remove_comments=True, remove_pis=True)
@@ -118,6 +120,8 @@ class _Package:
         except _ZIP_ERRORS as e:
             raise ReadError("corrupt_docx", f"{self.name}: the part {part} is damaged or cannot be "
                                             f"read ({e})") from None
+        if _STRICT_W in raw:  # "Strict Open XML": the same elements under other namespace names
+            raw = raw.replace(_STRICT_W, _TRANSITIONAL_W)
         try:
             return etree.fromstring(raw, _XML_PARSER)
         except etree.XMLSyntaxError as e:
