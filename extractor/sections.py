@@ -365,7 +365,7 @@ def _roman_value(text: str | None) -> int:
     return total
 
 
-def _ordinal(style: str, number: str) -> int | None:
+def _ordinal(style: str, number: str, alphabet: str = _VI_LETTERS) -> int | None:
     """The position of a number in its list (1-based), for the numbering checks."""
     core = number.strip("()")
     if style == "dieu":
@@ -376,13 +376,23 @@ def _ordinal(style: str, number: str) -> int | None:
         core = core.split(".")[-1]
     if core.isdigit():
         return int(core)
-    if len(core) == 1:
-        low = core.lower()
-        if low in _VI_LETTERS:
-            return _VI_LETTERS.index(low) + 1
-        if low in _LATIN_LETTERS:
-            return _LATIN_LETTERS.index(low) + 1
+    low = core.lower()
+    if len(low) == 1 and low in alphabet:
+        return alphabet.index(low) + 1
     return None
+
+
+def _next_in_latin(before: str, after: str) -> bool:
+    """"d)" then "e)" skips no letter for a list that does not use đ."""
+    b, a = before.strip("()").lower(), after.strip("()").lower()
+    return (len(a) == len(b) == 1 and a in _LATIN_LETTERS and b in _LATIN_LETTERS
+            and _LATIN_LETTERS.index(a) == _LATIN_LETTERS.index(b) + 1)
+
+
+def _alphabet(*numbers: str) -> str:
+    """Vietnamese letter order (a b c d đ e g …) unless a list uses f, j, w or z (Latin order)."""
+    letters = {n.strip("()").lower() for n in numbers}
+    return _VI_LETTERS if letters <= set(_VI_LETTERS) else _LATIN_LETTERS
 
 
 def _assign_levels(candidates: list[HeadingCandidate]) -> None:
@@ -404,7 +414,6 @@ def _check_numbering(candidates: list[HeadingCandidate], text: str) -> list[Warn
     warnings: list[Warning] = []
     # previous sibling number per (part, level, parent index)
     previous: dict[tuple[int, int, int], HeadingCandidate] = {}
-    parents: list[HeadingCandidate | None] = []
     stack: list[tuple[int, int]] = []  # (level, index)
     for i, c in enumerate(candidates):
         while stack and (candidates[stack[-1][1]].part != c.part or stack[-1][0] >= c.level):
@@ -414,37 +423,29 @@ def _check_numbering(candidates: list[HeadingCandidate], text: str) -> list[Warn
         if c.number is None:
             continue
         key = (c.part, c.level, parent_index)
-        value = _ordinal(c.style, c.number)
         before = previous.get(key)
         previous[key] = c
+        alphabet = _alphabet(c.number, before.number or "") if before else _VI_LETTERS
+        value = _ordinal(c.style, c.number, alphabet)
         if value is None:
             continue
-        letters = c.style in ("letter", "paren_letter", "upper")
         if before is None or before.style != c.style:
             if value != 1:
                 warnings.append(Warning(code="numbering_start",
                                         message=f"list starts at {c.number} instead of the first number",
                                         location=c.start))
             continue
-        prev_value = _ordinal(before.style, before.number or "")
+        prev_value = _ordinal(before.style, before.number or "", alphabet)
         if prev_value is None:
             continue
         if value == prev_value:
             warnings.append(Warning(code="numbering_duplicate",
                                     message=f"number {c.number} used twice", location=c.start))
-        elif value > prev_value + 1:
-            if letters and _latin_next(before.number or "", c.number):
-                continue
+        elif value > prev_value + 1 and not _next_in_latin(before.number or "", c.number):
             warnings.append(Warning(code="numbering_skipped",
                                     message=f"{c.number} follows {before.number}: a number is skipped",
                                     location=c.start))
     return warnings
-
-
-def _latin_next(before: str, after: str) -> bool:
-    """Letters in Latin order (a, b, c, d, e, f) are not a skip."""
-    b, a = before.strip("()").lower(), after.strip("()").lower()
-    return b in _LATIN_LETTERS and a in _LATIN_LETTERS and _LATIN_LETTERS.index(a) == _LATIN_LETTERS.index(b) + 1
 
 
 def _build_tree(candidates: list[HeadingCandidate], doc: Document, part_ends: list[int]) -> list[Section]:

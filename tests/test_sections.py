@@ -253,6 +253,10 @@ WARNINGS = [
                  [("numbering_start", "2. Công tác tuyên truyền")], id="list starts at 2"),
     pytest.param(("1. Nhiệm vụ", "a) Rà soát", "b) Kiểm tra", "c) Báo cáo", "d) Tổng kết", "e) Khen thưởng",
                   "g) Lưu trữ"), [], id="Vietnamese letters skip f"),
+    pytest.param(("1. Nhiệm vụ", "a) Rà soát", "b) Kiểm tra", "c) Báo cáo", "d) Tổng kết", "e) Khen thưởng",
+                  "f) Lưu trữ"), [], id="Latin letters with f are in order too"),
+    pytest.param(("1. Nhiệm vụ", "a) Rà soát", "b) Kiểm tra", "d) Tổng kết"),
+                 [("numbering_skipped", "d) Tổng kết")], id="letter skipped"),
 ]
 
 
