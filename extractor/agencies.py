@@ -234,7 +234,10 @@ def split_names(text: str, key: str, start: int, end: int) -> list[Name]:
             after = i + (1 if c == "," else 4)
             n = _skip(key, after, end)
             piece_before = key[cuts[-1]:i].strip(" ,;:*")
-            bare = c != "," and bool(lex.head.fullmatch(piece_before))  # "Báo và Đài Phát thanh…" is one body
+            # one body: "Báo và Đài Phát thanh…", "Văn phòng HĐND và UBND huyện"
+            last = text[cuts[-1]:i].strip(" ,;:*").rsplit(" ", 1)[-1]
+            bare = c != "," and (bool(lex.head.fullmatch(piece_before))
+                                 or (last.isupper() and len(last) > 1 and bool(lex.head.fullmatch(last.lower()))))
             proper = not re.match(r"(?:các|những)\s", piece_before) and any(
                 ch.isupper() for ch in text[cuts[-1]:i].strip(" ,;:*")[1:])  # one named body, not "các Bộ, ngành"
             if not bare and _starts_body(text, key, n, end, after_and=c != ",", after_proper=proper):

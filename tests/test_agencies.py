@@ -30,6 +30,12 @@ def names(text: str) -> list[str]:
      ["Chánh Văn phòng UBND huyện", "Trưởng phòng Nội vụ huyện"]),
     ("Hội Nông dân, Đoàn Thanh niên, Hội Phụ nữ xã", ["Hội Nông dân", "Đoàn Thanh niên", "Hội Phụ nữ xã"]),
     ("Sở Y tế (cơ quan thường trực)", ["Sở Y tế"]),
+    ("Văn phòng HĐND và UBND huyện", ["Văn phòng HĐND và UBND huyện"]),
+    # a collective after one named body is a body of its own
+    ("Đài Truyền hình tỉnh, cơ quan báo chí địa phương", ["Đài Truyền hình tỉnh", "cơ quan báo chí địa phương"]),
+    ("các Sở, ngành, đơn vị", ["các Sở, ngành, đơn vị"]),
+    ("Các cơ quan, tổ chức, cá nhân có liên quan", ["Các cơ quan, tổ chức, cá nhân có liên quan"]),
+    ("các cơ quan báo chí, truyền thông trên địa bàn huyện", ["các cơ quan báo chí, truyền thông trên địa bàn huyện"]),
     # no body at all
     ("Theo phân công tại Quyết định số 15/QĐ-UBND", []),
     ("Ban hành kế hoạch trong tháng 3", []),

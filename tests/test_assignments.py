@@ -197,3 +197,74 @@ Kinh phí từ ngân sách xã."""
 def test_parse_deadline(text, value):
     assert parse_deadline(text).value == value
     assert parse_deadline(text).text == text
+
+
+# --- task tables in each format, built here: every task row gives one assignment per role -----
+
+TASK_ROWS = [
+    ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"],
+    ["I", "Chuyển đổi số", "", "", ""],
+    ["1", "Số hóa hồ sơ một cửa", "Văn phòng HĐND và UBND huyện", "Phòng Nội vụ", "Quý II/2026"],
+    ["2", "Cập nhật cơ sở dữ liệu đất đai", "Phòng Tài nguyên và Môi trường", "UBND các xã, thị trấn",
+     "Tháng 9/2026"],
+    ["3", "Tập huấn kỹ năng số cho công chức", "Phòng Nội vụ; Trung tâm Chính trị huyện", "", "Hằng năm"],
+]
+EXPECTED = [
+    ("Văn phòng HĐND và UBND huyện", "lead", "Số hóa hồ sơ một cửa"),
+    ("Phòng Nội vụ", "support", "Số hóa hồ sơ một cửa"),
+    ("Phòng Tài nguyên và Môi trường", "lead", "Cập nhật cơ sở dữ liệu đất đai"),
+    ("UBND các xã, thị trấn", "support", "Cập nhật cơ sở dữ liệu đất đai"),
+    ("Phòng Nội vụ", "lead", "Tập huấn kỹ năng số cho công chức"),
+    ("Trung tâm Chính trị huyện", "lead", "Tập huấn kỹ năng số cho công chức"),
+]
+
+
+def _table_rows(result):
+    return [(a.agency, a.role, a.task) for a in result.assignments if a.source == "table"]
+
+
+def test_task_table_in_docx(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("II. NHIỆM VỤ CỤ THỂ")
+    table_ = document.add_table(rows=len(TASK_ROWS), cols=len(TASK_ROWS[0]))
+    for r, row in enumerate(TASK_ROWS):
+        for c, text in enumerate(row):
+            table_.cell(r, c).text = text
+    path = tmp_path / "ke_hoach.docx"
+    document.save(path)
+    from extractor import parse
+    assert _table_rows(parse(path)) == EXPECTED
+
+
+def test_task_table_in_html(tmp_path):
+    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in TASK_ROWS)
+    html = ("<html><body><p>KẾ HOẠCH</p><p>II. NHIỆM VỤ CỤ THỂ</p>"
+            f"<table border='1'>{cells}</table><p>III. TỔ CHỨC THỰC HIỆN</p></body></html>")
+    path = tmp_path / "ke_hoach.html"
+    path.write_text(html, encoding="utf-8")
+    from extractor import parse
+    assert _table_rows(parse(path)) == EXPECTED
+
+
+def test_task_table_in_pdf(tmp_path):
+    from fpdf import FPDF
+
+    font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("DejaVu", "", font)
+    pdf.set_font("DejaVu", size=9)
+    pdf.cell(0, 8, "KẾ HOẠCH", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 8, "II. NHIỆM VỤ CỤ THỂ", new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(col_widths=(10, 50, 50, 40, 30), first_row_as_headings=False) as table_:
+        for row in TASK_ROWS:
+            cells = table_.row()
+            for text in row:
+                cells.cell(text)
+    path = tmp_path / "ke_hoach.pdf"
+    pdf.output(str(path))
+    from extractor import parse
+    assert _table_rows(parse(path)) == EXPECTED
