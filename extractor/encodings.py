@@ -170,15 +170,34 @@ def _charmaps():
 
 
 def _restore_capitals(text: str) -> str:
-    """Upper-case TCVN3 lines typed for a capitals font (.VnTimeH).
+    """Put back the capitals TCVN3 cannot write.
 
-    TCVN3 has no accented capitals: a heading set in .VnTimeH is typed with ASCII capitals plus
-    the lower-case accented bytes ("KÕ HO¹CH" -> "Kế HOạCH"). A line whose ASCII letters are all
-    capitals is such a heading, so the whole line is upper-cased ("KẾ HOẠCH").
+    TCVN3 has no accented capitals: a heading set in the capitals font .VnTimeH is typed with
+    ASCII capitals plus the lower-case accented bytes ("KÕ HO¹CH" -> "Kế HOạCH"), and a sentence
+    that begins with an accented capital ("Ủy ban", "Đề nghị" is fine: Đ exists) gets its lower
+    case. A line whose ASCII letters are all capitals is such a heading and is upper-cased; an
+    accented lower-case letter that begins a sentence (after a blank line, a line ending in
+    . : ; ! ?, a bullet or an outline number, or ". ") is capitalised.
     """
     lines = text.split("\n")
+    previous = ""
     for i, line in enumerate(lines):
         if (len(_UPPER_WORD_LINE.findall(line)) >= 3 and not _LOWER_ASCII.search(line)
                 and _VIETNAMESE_LETTER.search(line)):
-            lines[i] = line.upper()
+            line = line.upper()
+        elif not previous.strip() or _SENTENCE_END.search(previous):
+            line = _LINE_START_LETTER.sub(_capitalise, line)
+        lines[i] = _SENTENCE_START_LETTER.sub(_capitalise, line)
+        previous = line
     return "\n".join(lines)
+
+
+def _capitalise(match: re.Match) -> str:
+    return match.group(1) + match.group(2).upper()
+
+
+_ACCENTED_LOWER = "àáâãèéêìíòóôõùúýăđĩũơưạ-ỹ"
+_SENTENCE_END = re.compile(r"[.:;!?]\W*$")
+_LINE_START_LETTER = re.compile(
+    rf"^(\s*(?:[-+•]\s+|\d{{1,2}}(?:\.\d{{1,2}})*[.)]\s+|[a-zđ]\)\s+|[IVXLC]+\.\s+)?)([{_ACCENTED_LOWER}])")
+_SENTENCE_START_LETTER = re.compile(rf"([.!?]\s+)([{_ACCENTED_LOWER}])")

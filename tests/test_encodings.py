@@ -21,6 +21,11 @@ TCVN3_CASES = [
     # a heading typed for the capitals font .VnTimeH: ASCII capitals + lower-case accented bytes
     ("KÕ HO¹CH\nTuyªn truyÒn c¶i c¸ch hµnh chÝnh n¨m 2026",
      "KẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2026"),
+    # accented capitals that begin a sentence, a bullet or a numbered item are lost in TCVN3
+    ("ñy ban nh©n d©n x· ban hµnh kÕ ho¹ch. ñy ban giao nhiÖm vô\n®ång bé, hiÖu qu¶.\n"
+     "- ñy ban MÆt trËn Tæ quèc;\n1. ¦u tiªn ®Çu t\u00ad",
+     "Ủy ban nhân dân xã ban hành kế hoạch. Ủy ban giao nhiệm vụ\nđồng bộ, hiệu quả.\n"
+     "- Ủy ban Mặt trận Tổ quốc;\n1. Ưu tiên đầu tư"),
 ]
 # VNI (VNI-Times): a base letter plus mark characters (ế = eá, ạ = aï, ể = eå, ô = oâ, ư = ö ...)
 VNI_CASES = [
