@@ -153,6 +153,7 @@ class Found:
     basis: bool = False
     in_caps: bool = False
     refers_back: bool = False  # "Nghị quyết trên": joins the latest citation of its type
+    tail: int = 0  # where the mention's date and issuer end
     warnings: list[Warning] = field(default_factory=list)
 
 
@@ -196,7 +197,8 @@ def _date_before(doc: Document, start: int) -> tuple[str | None, str | None, int
     return (found[0].iso, found[0].text, m.start("date")) if found else (None, None, None)
 
 
-def _phrase_after(doc: Document, pos: int, stops: set[str], max_words: int) -> tuple[str | None, int]:
+def _phrase_after(doc: Document, pos: int, stops: set[str], max_words: int,
+                  name_words: frozenset[str] = frozenset()) -> tuple[str | None, int]:
     """Words from `pos` up to a stop word, punctuation or a new list item; (phrase, end).
 
     Stop words end the phrase only when written in lower case ("Ban Thường vụ" is a name, "ban
@@ -225,6 +227,12 @@ def _phrase_after(doc: Document, pos: int, stops: set[str], max_words: int) -> t
                 if not nxt or not nxt.group()[:1].isupper() or _type_anywhere().match(key, nxt.start()):
                     break
             elif any(rest.startswith(s) and not rest[len(s): len(s) + 1].isalnum() for s in stops):
+                break
+            elif name_words and token[:1].isalpha() and key[w.start(): w.end()] not in name_words and \
+                    not (words and text[words[-1][0]].isupper()):
+                # a name capitalises the first syllable of each part ("Giáo dục", "Nội vụ"); other
+                # lower-case words belong to a short list ("nhân dân", "tỉnh", "thường trực"):
+                # "UBND tỉnh tuyên truyền …" ends before "tuyên"
                 break
         words.append((w.start(), w.end()))
         i = w.end()
@@ -323,7 +331,12 @@ def _describe(doc: Document, f: Found, pos: int) -> None:
     g = symbols.grammar()["issuer"]
     m = _ISSUER_AFTER.match(doc.key, pos, pos + 30)
     if m:
-        issuer, end = _phrase_after(doc, m.end(), set(g["stop_words"]) | {"ngày"}, g["max_words"])
+        issuer, end = _phrase_after(doc, m.end(), set(g["stop_words"]) | {"ngày"}, g["max_words"],
+                                    _issuer_name_words())
+        party_term = _PARTY_TERM.match(doc.key, end)
+        if issuer and party_term:  # "Bộ Chính trị khóa XIII"
+            issuer += " " + " ".join(doc.text[party_term.start(): party_term.end()].split())
+            end = party_term.end()
         if issuer:
             f.issuer = issuer
             pos = end
@@ -332,7 +345,34 @@ def _describe(doc: Document, f: Found, pos: int) -> None:
             if written:
                 f.date, f.date_text, f.date_at = iso, written, dstart
                 pos = dend
+    f.tail = pos
     f.subject = _subject_after(doc, pos)
+
+
+@cache
+def _issuer_name_words() -> frozenset[str]:
+    return frozenset(symbols.grammar()["issuer"]["name_words"])
+
+
+_PARTY_TERM = re.compile(r" \(?(?:khóa|khoá) [ivxlc]+\)?(?!\w)")
+# "… chỉ đạo của UBND tỉnh tại Công văn số …": the issuer told before the document
+_ISSUER_BEFORE = re.compile(r"của\s+(?P<issuer>(?:(?!của\s)[^,;.()\n]){2,60}?)\s+(?:tại|theo)\s+$")
+
+
+def _share_issuers(doc: Document, found: list[Found]) -> None:
+    """Documents listed together share the issuer written after the last one ("Công điện số 1/CĐ-TTg
+    ngày … và Công điện số 2/CĐ-TTg ngày … của Thủ tướng Chính phủ"), or the one told before them."""
+    for f, nxt in zip(reversed(found[:-1]), reversed(found[1:])):
+        if f.issuer is None and nxt.issuer and _LIST_GAP.fullmatch(doc.key, f.tail, nxt.start):
+            f.issuer = nxt.issuer
+    for f in found:
+        if f.issuer is None:
+            m = _ISSUER_BEFORE.search(doc.key, max(0, f.start - 80), f.start)
+            if m:
+                f.issuer = " ".join(doc.text[m.start("issuer"): m.end("issuer")].split())
+
+
+_LIST_GAP = re.compile(r"[\s,;]*(?:và\s+)?(?:các\s+)?")
 
 
 def _find_standards(doc: Document) -> list[Found]:
@@ -633,6 +673,7 @@ def find_mentions(doc: Document, info: DocumentInfo | None = None) -> list[Found
     info = info or DocumentInfo()
     numbered = _find_numbered(doc, _own_numbers(doc, info))
     _law_names_for_numbers(doc, numbered)
+    _share_issuers(doc, numbered)
     found = numbered + _find_standards(doc) + _find_named(doc) + _find_anaphora(doc)
     for f in found:
         f.in_caps = _in_caps_line(doc.text, f.start)
