@@ -72,6 +72,8 @@ _ATTACHED_TITLE = re.compile(
     r"chương trình hành động)$"
 )
 _PLAIN_TITLE_MAX_WORDS = 12
+# The opening of the body: the legal basis and the sentence that introduces the outline.
+_BODY_OPENING = re.compile(r"^(?:Căn cứ|Thực hiện|Theo đề nghị)\b|(?:như sau|sau đây|cụ thể)\s*:\s*$")
 # Sentence end for whole-sentence items: a full stop before a capital/digit or the end, not the
 # dot of an abbreviation ("TP. Hồ Chí Minh", "Q. 1", "ThS.") or of a number ("1.234").
 _SENTENCE_END = re.compile(rf"(?<![\s(][A-ZĐ])(?<!\bTP)(?<!\bTp)(?<!ThS)(?<!\bTS)\.(?=\s+[\d{_UPPER}\"“(]|\s*$)")
@@ -156,6 +158,7 @@ class _Scanner:
         self.in_quote = 0  # blocks left inside an open quotation (0 = not in one)
         self.quote_depth = 0
         self.seen_numbered = False
+        self.body_started = False  # past the "Căn cứ…" / "…như sau:" opening
         self.in_flat_table = False
         self.last_number: dict[str, str] = {}  # style -> last number, to accept inline headings
         self.body_end = len(doc.text)
@@ -199,6 +202,8 @@ class _Scanner:
                 self.in_flat_table = True
                 continue
             i = self._block(block, i)
+            if not self.body_started and _BODY_OPENING.search(stripped):
+                self.body_started = True
         if not self.stopped:
             self.part_ends.append(len(self.doc.text))
         return self.candidates
@@ -235,6 +240,8 @@ class _Scanner:
                 m = None
             elif m.group("roman_bare") and not self._expected("roman", number):
                 m = None  # "XIV CỦA ĐẢNG…": a wrapped title line, not the next part
+            elif style == "dieu" and not self._expected("dieu", number):
+                m = None  # "Điều 5. …" at the start of a wrapped line citing a law
         if m is None:
             if not _ONLY_NUMBER.match(text.strip("*_ ")):
                 nxt = self.blocks[next_index].text if next_index < len(self.blocks) else ""
@@ -287,8 +294,11 @@ class _Scanner:
         named = bool(labels) and len(words) <= 6
         styled = bool(style.is_heading_style or style.bold)
         if not self.seen_numbered and not style.is_heading_style:
-            # before the outline starts: the title block, quốc hiệu, trích yếu, "Căn cứ"
-            if not (named and (colon or len(words) <= 3) and self.candidates):
+            # before the outline starts: the title block, quốc hiệu, trích yếu, "Căn cứ"; once
+            # the opening sentence is past, a bold title naming a section opens an outline
+            # that has no numbers
+            opens_outline = self.body_started and style.bold and named
+            if not (opens_outline or (named and (colon or len(words) <= 3) and self.candidates)):
                 return
         if not (named or styled or (_all_caps(title) and labels)):
             return
@@ -316,6 +326,9 @@ class _Scanner:
     def _expected(self, style: str, number: str) -> bool:
         """An inline number is a heading only where the outline expects it next."""
         last = self.last_number.get(style)
+        if style == "dieu":
+            n = int(number.split()[-1])
+            return n == 1 or (last is not None and int(last.split()[-1]) < n <= int(last.split()[-1]) + 2)
         if style == "roman":
             return _roman_value(number) == (_roman_value(last) + 1 if last else 1)
         if style == "arabic":

@@ -290,6 +290,36 @@ def test_styled_blocks_from_a_word_file():
     ]
 
 
+def test_bold_titles_without_numbers_after_the_opening():
+    bold = Style(bold=True)
+    doc = doc_of(
+        "KẾ HOẠCH",
+        "Tổ chức Ngày Pháp luật năm 2026",
+        "Căn cứ Kế hoạch số 30/KH-UBND ngày 10/02/2026 của UBND huyện;",
+        "Mục đích, yêu cầu",
+        "Nâng cao ý thức chấp hành pháp luật của cán bộ và nhân dân.",
+        "Tổ chức thực hiện",
+        "Công chức Tư pháp - Hộ tịch tham mưu thực hiện kế hoạch này.",
+        styles={0: bold, 1: bold, 3: bold, 5: bold},
+    )
+    sections, _ = find_sections(doc)
+    assert outline(sections) == [
+        (1, None, "Mục đích, yêu cầu", ["muc_dich", "yeu_cau"]),
+        (1, None, "Tổ chức thực hiện", ["to_chuc_thuc_hien"]),
+    ]
+
+
+def test_dieu_out_of_sequence_is_a_wrapped_citation():
+    doc = doc_of(
+        "Điều 1. Phê duyệt danh mục nhiệm vụ năm 2026.",
+        "Các nhiệm vụ thực hiện theo quy định tại khoản 2",
+        "Điều 7. Luật Ngân sách nhà nước và hướng dẫn của Bộ Tài chính.",
+        "Điều 2. Quyết định này có hiệu lực từ ngày ký.",
+    )
+    sections, _ = find_sections(doc)
+    assert [s.number for s in sections] == ["Điều 1", "Điều 2"]
+
+
 def test_signature_table_ends_the_outline():
     doc = doc_of(
         "I. MỤC ĐÍCH",
