@@ -530,23 +530,41 @@ def _preamble_end(doc: Document, sections: list[Section], header_end: int) -> in
 _CAN_CU = re.compile(r"căn cứ(?!\w)")
 
 
-def _basis_spans(doc: Document, sections: list[Section]) -> list[tuple[int, int]]:
-    """Spans of text whose citations are the document's legal basis."""
+_BOUNDARY = re.compile(r"[.!?:](?=\s)")
+_BASIS_OPENING = re.compile(r"(?:^|(?<=\n)|(?<=[.!?:]\s))[\s*\-+|]*(?P<verb>căn cứ|thực hiện|triển khai|theo|xét|tiếp theo|để)(?!\w)",
+                            re.MULTILINE)
+
+
+def _basis_test(doc: Document, sections: list[Section]):
+    """A test `basis(offset)`: is a mention at `offset` part of the document's legal basis?
+
+    Yes in the preamble (after the header and recipients, before the first heading) when its
+    sentence opens like a basis ("Căn cứ …", "Thực hiện …", "Theo đề nghị …", "Để thực hiện …"),
+    and anywhere in a "Căn cứ …" sentence (letters cite their basis mid-text).
+    """
     header_end = _header_end(doc)
-    spans = []
     pre_end = _preamble_end(doc, sections, header_end)
-    if pre_end > header_end:
-        spans.append((header_end, pre_end))
-    # a "Căn cứ …" sentence anywhere (letters reply citing their legal basis mid-text)
+    can_cu = []
     for m in _CAN_CU.finditer(doc.key, header_end):
         before = doc.key[max(0, m.start() - 4): m.start()].rstrip(" *-+\t")
         if before and before[-1] not in "\n.;:":
             continue
         end = _SENTENCE_END.search(doc.text, m.end())
         semi = doc.text.find(";", m.end())
-        stop = min(x for x in (end.end() if end else len(doc.text), semi if semi >= 0 else len(doc.text)))
-        spans.append((m.start(), stop))
-    return spans
+        stop = min(end.end() if end else len(doc.text), semi if semi >= 0 else len(doc.text))
+        can_cu.append((m.start(), stop))
+
+    def basis(pos: int) -> bool:
+        if any(a <= pos < b for a, b in can_cu):
+            return True
+        if not header_end <= pos < pre_end:
+            return False
+        floor = max(header_end, pos - 1500)
+        sentence = floor
+        for b in _BOUNDARY.finditer(doc.text, floor, pos):
+            sentence = b.end()
+        return any(doc.text[o.start("verb")].isupper() for o in _BASIS_OPENING.finditer(doc.key, sentence, pos))
+    return basis
 
 
 # ---------------------------------------------------------------- resolve
@@ -611,7 +629,7 @@ def _first(values):
     return next((v for v in values if v), None)
 
 
-def _citation(doc: Document, mentions: list[Found], basis: list[tuple[int, int]]) -> tuple[Citation, list[Warning]]:
+def _citation(doc: Document, mentions: list[Found], basis) -> tuple[Citation, list[Warning]]:
     warnings: list[Warning] = []
     full = [f for f in mentions if not f.refers_back]
     plain = [f for f in full if not f.in_caps] or full
@@ -622,7 +640,7 @@ def _citation(doc: Document, mentions: list[Found], basis: list[tuple[int, int]]
         warnings.append(Warning(code="citation_date_conflict", location=first.start,
                                 message=f"{first.number or first.name}: cited with different dates "
                                         f"({', '.join(sorted(dates))})"))
-    is_basis = any(a <= f.start < b and not f.in_caps for f in full for a, b in basis)
+    is_basis = any(not f.in_caps and basis(f.start) for f in full)
     citation = Citation(
         type=typed[0].type, number=first.number, name=_first(f.name for f in plain) if first.number else first.name,
         date=dates.pop() if len(dates) == 1 else None,
@@ -682,7 +700,7 @@ def find_mentions(doc: Document, info: DocumentInfo | None = None) -> list[Found
 
 def find_citations(doc: Document, sections: list[Section], info: DocumentInfo) -> tuple[list[Citation], list[Warning]]:
     found = find_mentions(doc, info)
-    basis = _basis_spans(doc, sections)
+    basis = _basis_test(doc, sections)
     today = date.today()
     citations, warnings = [], []
     for group in _resolve(doc, found):

@@ -216,6 +216,17 @@ def test_role_of_a_letter_without_outline():
     assert citations[-1].date == "2025-10-05"
 
 
+def test_preamble_sentence_that_tells_a_fact_is_not_basis():
+    directive = ("CHỈ THỊ\nVỀ TĂNG CƯỜNG KỶ CƯƠNG HÀNH CHÍNH\n"
+                 "Thời gian qua, việc thực hiện Quyết định số 640/QĐ-TTg ngày 02/6/2023 của Thủ tướng Chính phủ "
+                 "còn chậm.\nThực hiện Công văn số 77/VPCP-KSTT ngày 09/01/2025 của Văn phòng Chính phủ, "
+                 "Chủ tịch UBND tỉnh chỉ thị:\n1. Các sở, ngành tập trung chỉ đạo.")
+    sections = [Section(number="1", heading="Các sở, ngành", level=1, start=directive.index("1. Các"),
+                        end=len(directive))]
+    citations, _ = cite(directive, sections=sections)
+    assert {c.number: c.role for c in citations} == {"640/QĐ-TTg": "reference", "77/VPCP-KSTT": "basis"}
+
+
 WARNINGS = [
     ("Quyết định số 12/KH-UBND ngày 05/01/2024 của UBND huyện", None, "citation_type_mismatch"),
     ("Kế hoạch số 15/KH-UBND ngày 31/02/2024 của UBND xã", None, "citation_bad_date"),
