@@ -324,3 +324,17 @@ def test_real_documents(path):
         assert any(l.startswith("Độc lập") for l in head)
         number = [l for l in head if l.startswith("Số")]
         assert number and len(number[0]) < 40
+
+
+def test_tcvn3_sample_reads_as_its_unicode_original():
+    """corpus/*_tcvn3.txt (tests/data/make_tcvn3_sample.py) gives the UTF-8 plan's result."""
+    from extractor import parse
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    legacy = parse(corpus / "kh_15_ubnd_hoa_minh_tuyen_truyen_cchc_2026_tcvn3.txt")
+    unicode = parse(corpus / "kh_15_ubnd_hoa_minh_tuyen_truyen_cchc_2026.txt")
+    assert legacy.error is None
+    assert legacy.document.number == unicode.document.number == "15/KH-UBND"
+    assert legacy.document.title == unicode.document.title
+    assert [(s.number, s.heading) for s in legacy.sections] == [(s.number, s.heading) for s in unicode.sections]
+    assert [c.number for c in legacy.citations] == [c.number for c in unicode.citations]
