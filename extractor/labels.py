@@ -28,7 +28,7 @@ LABELS = ("muc_dich", "yeu_cau", "muc_tieu", "quan_diem", "doi_tuong", "pham_vi"
 TITLE_MAX_WORDS = 14
 # Words allowed before a term at the start of a part: "Về nội dung", "Những khó khăn", "Một số
 # giải pháp", "Các nhiệm vụ".
-_FILLER = r"(?:(?:về|những|các|một số|mấy|công tác|đề xuất|tiếp tục|vấn đề|mặt)\s+)*"
+_FILLER = r"(?:(?:về|những|các|một số|mấy|công tác|đề xuất|tiếp tục|vấn đề|mặt|đánh giá)\s+)*"
 _PART_START = r"(?:^|[,;:/–\-(]\s*|\s(?:và|&)\s+)"
 # "Đề nghị Ủy ban…", "Giao Sở…": a request or assignment to an agency, still an agency heading.
 _AGENCY_PREFIX = re.compile(r"^(?:đề nghị|giao|đối với|trách nhiệm của)?\s*(?:các\s+)?")

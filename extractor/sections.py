@@ -63,7 +63,7 @@ _RECIPIENTS = re.compile(r"^(?:nơi nhận|kính gửi)\b", re.I)
 _END_OF_BODY = re.compile(r"^nơi nhận\b", re.I)
 # A line that ends on a word or mark that cannot end a title was cut by a hard wrap
 # ("3. Sở Văn hóa, Thể thao và" / "Du lịch: ..."): its next line continues it.
-_CUT_SHORT = re.compile(r"(?:[,(–-]|\b(?:và|của|các|với|về|cho|trong|tại|theo|những|hoặc|để|số|ngày))$")
+_CUT_SHORT = re.compile(r"(?:[,(–-]|\b(?:và|của|các|với|về|cho|trong|tại|theo|những|hoặc|để))$")
 _APPENDIX = re.compile(r"^PHỤ LỤC\b")
 _SIGNATURE = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ]")
 # The title line of a document attached after a decision's signature ("KẾ HOẠCH"): a new outline.

@@ -44,6 +44,10 @@ HEADINGS = [
     ("Phương pháp chọn mẫu", []),
     ("Tổ chức triển khai thực hiện Đề án chuyển đổi số trong trường học", []),
     ("Công tác tuyên truyền", []),
+    # content topics, not kinds of section
+    ("Các quan điểm, chủ trương của Đảng về chuyển đổi số", []),
+    ("Tuyên truyền kết quả cải cách thủ tục hành chính của xã", []),
+    ("Đánh giá kết quả thực hiện", ["ket_qua"]),
 ]
 
 # a heading that names an agency carries no label, whatever words follow
