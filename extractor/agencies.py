@@ -65,6 +65,9 @@ def lexicon() -> Lexicon:
 
 _WORD = re.compile(r"[^\W_]+(?:[&/][^\W_]+)*")
 _SPACE = re.compile(r"[ \t*]*")  # markdown emphasis left inside a line counts as space
+_PLURAL = re.compile(r"(?:các|những)\s+")
+_PLURAL_OPT = re.compile(r"(?:(?:các|những)\s+)?")
+_LEADING_AND = re.compile(r"(?:(?:và|cùng|hoặc)(?![^\W_]))?\s*")
 MAX_WORDS = 40  # a list of bodies after "đề nghị" can be long
 
 
@@ -99,7 +102,7 @@ def head_at(text: str, key: str, i: int, limit: int, strict: bool = True) -> tup
         i = m.end()
     name_start = i
     plural = False
-    m = re.compile(r"(?:các|những)\s+").match(key, i, limit)
+    m = _PLURAL.match(key, i, limit)
     if m:
         plural, i = True, m.end()
     m = lex.head.match(key, i, limit)
@@ -249,7 +252,7 @@ def split_names(text: str, key: str, start: int, end: int) -> list[Name]:
     for a, b in zip(cuts, cuts[1:]):
         b = b - 1
         a = _skip(key, a, b)
-        a += len(re.match(r"(?:và|cùng|hoặc)?\s*", key[a:b]).group())
+        a = _LEADING_AND.match(key, a, b).end()
         # drop a parenthetical such as "(cơ quan thường trực)" or "(b/c)"
         paren = key.find("(", a, b)
         if paren >= 0:
@@ -276,7 +279,7 @@ def split_names(text: str, key: str, start: int, end: int) -> list[Name]:
             name = _clean(text[s:e])
             if name:
                 names.append(Name(name, s, s + len(text[s:e].rstrip(" ,;:.-–/*"))))
-                hm = re.compile(r"(?:(?:các|những)\s+)?").match(key, span[0])
+                hm = _PLURAL_OPT.match(key, span[0])
                 hh = lex.head.match(key, hm.end(), e)
                 previous_head = text[hh.start():hh.end()] if hh else None
                 if previous_head:
@@ -312,7 +315,7 @@ def _starts_body(text: str, key: str, i: int, limit: int, after_and: bool = Fals
     lex = lexicon()
     if lex.title.match(key, i, limit):
         return True
-    if re.compile(r"(?:các|những)\s+").match(key, i, limit):
+    if _PLURAL.match(key, i, limit):
         return head_at(text, key, i, limit) is not None
     head = lex.head.match(key, i, limit)
     if not head or head_at(text, key, i, limit, strict=False) is None:

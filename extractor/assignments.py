@@ -271,7 +271,7 @@ def _flattened_tables(doc: Document) -> list[tuple[_Table, int, int]]:
     out = []
     i = 0
     while i < len(blocks):
-        if _column_kind(blocks[i].text.lower()) != "number":
+        if len(blocks[i].text) > 14 or _column_kind(blocks[i].text.lower()) != "number":
             i += 1
             continue
         j = i
@@ -368,6 +368,8 @@ def _cue_patterns() -> dict[str, re.Pattern]:
         "requested_before": re.compile(rf"(?<![^\W_])(?:{alt(cues['requested_before'])}){end}\s*:?\s+"),
         "lead_after": re.compile(rf"\s*(?:[^\W_]+\s+){{0,2}}?(?:{alt(cues['lead_after'])}){end}"),
         "support_before": re.compile(rf"(?<![^\W_])(?:{alt(cues['support_before'])}){end}\s+"),
+        "any": re.compile("|".join(alt(cues[k]) for k in ("lead_before", "requested_before", "support_before",
+                                                         "lead_after"))),
         "not_assigning": re.compile(rf"(?:{alt(cues['not_assigning'])}){end}"),
         "past": re.compile(rf"(?<![^\W_])(?:{alt(cues['past'])}){end}"),
         "boilerplate": re.compile(alt(cues["boilerplate"])),
@@ -384,6 +386,9 @@ _PROPOSAL = re.compile(r"kiến nghị|đề xuất|phương hướng|nhiệm v�
                        r"|giải pháp")
 _ROMAN_HEAD = re.compile(r"[\s*]*[ivxlc]+\.\s")
 _ARABIC_HEAD = re.compile(r"[\s*]*\d+\.(?!\d)")
+_CLAUSE_END = re.compile(r"[.;:](?:\s|$)")
+_CLAUSE_BREAK = re.compile(r"[.;]\s+(?=\S)")
+_EXECUTES = re.compile(r"chịu trách nhiệm thi hành")
 _LEAD_LATER = re.compile(r",[^,;.]{0,120},\s*(?:chủ trì|có trách nhiệm|chịu trách nhiệm)(?![^\W_])")
 _RECIPIENTS = re.compile(r"nơi nhận\s*:?")
 _CLOSING = re.compile(r"nơi nhận|tm\.|kt\.|\./\.")
@@ -448,7 +453,7 @@ def _names_at(doc: Document, view: str, i: int, limit: int, strict: bool = False
 
 
 def _clause_end(view: str, i: int, limit: int) -> int:
-    m = re.compile(r"[.;:](?:\s|$)").search(view, i, limit)
+    m = _CLAUSE_END.search(view, i, limit)
     return m.start() if m else limit
 
 
@@ -595,8 +600,8 @@ def _sentence_assignments(doc: Document, view: str, p: _Para, spans: list[_Span]
     cues = _cue_patterns()
     out: list[Assignment] = []
     body_text = text[p.body:p.end]
-    deadline = _prose_deadline(body_text, view[p.body:p.end])
     seen: set[tuple[str, str]] = set()
+    deadline: list[Deadline | None] = []  # found once, when the paragraph assigns something
 
     def add(names: list[Name], role: str, requested: bool = False) -> None:
         for name in names:
@@ -604,15 +609,18 @@ def _sentence_assignments(doc: Document, view: str, p: _Para, spans: list[_Span]
             if k in seen:
                 continue
             seen.add(k)
-            out.append(_assignment(name, role, body_text, deadline, spans, "text", requested))
+            if not deadline:
+                deadline.append(_prose_deadline(body_text, view[p.body:p.end]))
+            out.append(_assignment(name, role, body_text, deadline[0], spans, "text", requested))
 
     def past_before(i: int) -> bool:
         clause_start = max(view.rfind(c, p.body, i) for c in ".;") + 1
         clause_start = max(clause_start, p.body)
         return bool(cues["past"].search(view, clause_start, i))
 
+    has_cue = cues["any"].search(view, p.body, p.end) is not None  # most paragraphs have none
     # "Giao X …", "Yêu cầu X …" and "Đề nghị X …" (a request)
-    for pattern, requested in (("lead_before", False), ("requested_before", True)):
+    for pattern, requested in (("lead_before", False), ("requested_before", True)) if has_cue else ():
         for m in cues[pattern].finditer(view, p.body, p.end):
             if past_before(m.start()) or (report and not in_region and not requested):
                 continue
@@ -639,15 +647,15 @@ def _sentence_assignments(doc: Document, view: str, p: _Para, spans: list[_Span]
                     continue
                 add(split_names(text, view, start, span[1]), "lead")
     # "phối hợp với Y"
-    if not report or in_region or out:
+    if has_cue and (not report or in_region or out):
         for m in cues["support_before"].finditer(view, p.body, p.end):
             bare = not re.search(r"(?:với|cùng)\s*$", m.group())  # "phối hợp tổ chức…" is a verb pair
             names = _names_at(doc, view, m.end(), _clause_end(view, m.end(), p.end), strict=bare)
             add(names, "support")
     # the closing article of a decision: "A, B, C chịu trách nhiệm thi hành Quyết định này"
-    m = re.search(r"chịu trách nhiệm thi hành", view[p.body:p.end])
+    m = _EXECUTES.search(view, p.body, p.end) if has_cue else None
     if m:
-        add(split_names(text, view, p.body, p.body + m.start()), "lead")
+        add(split_names(text, view, p.body, m.start()), "lead")
     return out
 
 
@@ -659,8 +667,8 @@ def _skip_spaces(view: str, i: int, limit: int) -> int:
 
 def _clause_starts(view: str, p: _Para) -> list[int]:
     starts = [p.body]
-    for m in re.finditer(r"[.;]\s+(?=\S)", view[p.body:p.end]):
-        starts.append(p.body + m.end())
+    for m in _CLAUSE_BREAK.finditer(view, p.body, p.end):
+        starts.append(m.end())
     return starts
 
 
