@@ -289,6 +289,40 @@ def test_strict_open_xml(plan):
     assert [(b.kind, b.text, b.style) for b in raw.blocks] == [(b.kind, b.text, b.style) for b in plan.blocks]
 
 
+IMPORTED = DATA / "docx_imported_html.docx"
+
+# A document a web application exported to Word: HTML imported whole (w:altChunk), once as a
+# MIME web archive (quoted-printable UTF-8 that calls itself windows-1258), once as plain HTML.
+IMPORTED_BLOCKS = [
+    (PARAGRAPH, "Nội dung nhập từ hệ thống quản lý văn bản:"),
+    (PARAGRAPH, "BÁO CÁO"),
+    (PARAGRAPH, "Kết quả công tác văn thư quý I năm 2026"),
+    (TABLE, [["STT", "Chỉ tiêu", "Kết quả"], ["1", "Văn bản đến", "1.250"]]),
+    (PARAGRAPH, "Giao Văn phòng Ủy ban nhân dân xã tổng hợp, báo cáo trước ngày 05/4/2026."),
+    (PARAGRAPH, "Hết phần nhập."),
+]
+
+
+def _blocks(raw):
+    return [(b.kind, [[c.text for c in row] for row in b.rows] if b.kind == TABLE else b.text) for b in raw.blocks]
+
+
+def test_imported_html():
+    raw = read(IMPORTED)
+    assert _blocks(raw) == IMPORTED_BLOCKS
+    assert raw.warnings == []
+
+
+def test_imported_part_not_read_is_a_warning():
+    source = zipfile.ZipFile(IMPORTED)
+    members = {info.filename: source.read(info) for info in source.infolist()}
+    members["word/giao-viec.html"] = b"{\\rtf1\\ansi Giao viec}"
+    raw = docx.read(_zip(members), Path("xuat_tu_web.docx"))
+    assert _blocks(raw) == IMPORTED_BLOCKS[:4] + IMPORTED_BLOCKS[5:]
+    [(code, message)] = raw.warnings
+    assert code == "docx_import_skipped" and "xuat_tu_web.docx" in message and "giao-viec.html" in message
+
+
 def test_document_part_named_by_relationships():
     """Some tools write the main part under another name; _rels/.rels says which."""
     source = zipfile.ZipFile(PLAN)

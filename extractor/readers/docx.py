@@ -64,14 +64,17 @@ _FOOTNOTE_REF, _ENDNOTE_REF = W + "footnoteReference", W + "endnoteReference"
 _TCPR, _VMERGE, _HMERGE = W + "tcPr", W + "vMerge", W + "hMerge"
 _DRAWING, _PICT, _TEXTBOX = W + "drawing", W + "pict", W + "txbxContent"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_ALT_CHUNK = W + "altChunk"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _ALTERNATE, _FALLBACK = _MC + "AlternateContent", _MC + "Fallback"
 _OFF = frozenset(("0", "false", "off", "none"))
 
 
-def read(data: bytes, path: Path) -> RawDocument:
+def read(data: bytes, path: Path, _depth: int = 0) -> RawDocument:
     package = _open_package(data, path.name)
-    reader = _DocxReader(package, path.name)
-    return RawDocument(format="docx", blocks=reader.blocks(), pages=_page_count(package))
+    reader = _DocxReader(package, path.name, _depth)
+    blocks = reader.blocks()
+    return RawDocument(format="docx", blocks=blocks, pages=_page_count(package), warnings=reader.warnings)
 
 
 _PAGES = re.compile(rb"<(?:\w+:)?Pages>\s*(\d+)\s*<")
@@ -103,9 +106,10 @@ class _Package:
     name: str
     main: str  # the main document part, normally word/document.xml
     parts: dict[str, str] = field(default_factory=dict)  # relationship kind -> part name
+    by_id: dict[str, str] = field(default_factory=dict)  # relationship id -> part name
 
-    def xml(self, part: str | None):
-        """The parsed part, or None when the package does not have it."""
+    def bytes(self, part: str | None) -> bytes | None:
+        """The part's content, or None when the package does not have it."""
         if part is None:
             return None
         try:
@@ -116,10 +120,16 @@ class _Package:
             raise ReadError("docx_too_large", f"{self.name}: the part {part} expands to "
                                               f"{info.file_size:,} bytes (limit {MAX_PART:,})")
         try:
-            raw = self.zip.read(info)
+            return self.zip.read(info)
         except _ZIP_ERRORS as e:
             raise ReadError("corrupt_docx", f"{self.name}: the part {part} is damaged or cannot be "
                                             f"read ({e})") from None
+
+    def xml(self, part: str | None):
+        """The parsed part, or None when the package does not have it."""
+        raw = self.bytes(part)
+        if raw is None:
+            return None
         if _STRICT_W in raw:  # "Strict Open XML": the same elements under other namespace names
             raw = raw.replace(_STRICT_W, _TRANSITIONAL_W)
         try:
@@ -150,7 +160,7 @@ def _open_package(data: bytes, name: str) -> _Package:
         raise ReadError("corrupt_docx", f"{name}: a zip file without word/document.xml, so not a "
                                         f"Word document")
     result = _Package(package, name, main)
-    result.parts = _related_parts(result, names)
+    result.parts, result.by_id = _related_parts(result, names)
     return result
 
 
@@ -172,9 +182,11 @@ def _main_part(package: zipfile.ZipFile, names: set[str]) -> str | None:
 _RELATED = ("styles", "numbering", "footnotes", "endnotes")
 
 
-def _related_parts(package: _Package, names: set[str]) -> dict[str, str]:
+def _related_parts(package: _Package, names: set[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """(relationship kind -> part) for the parts we read, and (relationship id -> part)."""
     folder = PurePosixPath(package.main).parent
     found = {kind: str(folder / f"{kind}.xml") for kind in _RELATED}
+    by_id: dict[str, str] = {}
     rels_name = str(folder / "_rels" / (PurePosixPath(package.main).name + ".rels"))
     if rels_name in names:
         try:
@@ -182,11 +194,15 @@ def _related_parts(package: _Package, names: set[str]) -> dict[str, str]:
         except (etree.XMLSyntaxError, *_ZIP_ERRORS):
             rels = None
         for rel in rels.iter(_REL) if rels is not None else ():
+            if rel.get("TargetMode") == "External":
+                continue
+            target = rel.get("Target", "")
+            part = target.lstrip("/") if target.startswith("/") else _join(folder, target)
+            by_id[rel.get("Id", "")] = part
             kind = rel.get("Type", "").rsplit("/", 1)[-1]
-            if kind in _RELATED and rel.get("TargetMode") != "External":
-                target = rel.get("Target", "")
-                found[kind] = target.lstrip("/") if target.startswith("/") else _join(folder, target)
-    return {kind: part for kind, part in found.items() if part in names}
+            if kind in _RELATED:
+                found[kind] = part
+    return {kind: part for kind, part in found.items() if part in names}, by_id
 
 
 def _join(folder: PurePosixPath, target: str) -> str:
@@ -535,9 +551,11 @@ class _Counts:
 
 
 class _DocxReader:
-    def __init__(self, package: _Package, name: str) -> None:
+    def __init__(self, package: _Package, name: str, depth: int = 0) -> None:
         self.package = package
         self.name = name
+        self.depth = depth  # how many documents this one is imported into (altChunk)
+        self.warnings: list[tuple[str, str]] = []
         self.styles = _Styles(package.xml(package.parts.get("styles")))
         self.numbering = _Numbering(package.xml(package.parts.get("numbering")), self.styles)
         self.note_refs: list[tuple[str, str]] | None = []  # (footnotes|endnotes, id) in body order
@@ -572,6 +590,39 @@ class _DocxReader:
                     self._body(content, blocks)
             elif tag in _BLOCK_WRAPPERS:
                 self._body(child, blocks)
+            elif tag == _ALT_CHUNK:
+                blocks.extend(self._imported(child))
+
+    def _imported(self, chunk) -> list[Block]:
+        """The blocks of a document imported whole (w:altChunk): HTML, MHT, .docx or text that
+        Word converts when it opens the file. Web applications' "export to Word" writes these."""
+        part = self.package.by_id.get(chunk.get(_R_ID, ""))
+        data = self.package.bytes(part)
+        if not data:
+            return []
+        name = PurePosixPath(part).name
+        try:
+            if data.startswith(b"PK"):
+                if self.depth >= 3:
+                    raise ReadError("corrupt_docx", "documents imported into each other too deeply")
+                raw = read(data, Path(name), self.depth + 1)
+            elif data.lstrip()[:5] == b"{\\rtf":
+                raise ReadError("unsupported_format", "RTF content is not read inside a .docx")
+            else:
+                html = _html_of_mht(data) if b"MIME-Version" in data[:1024] else data
+                from . import html as html_reader
+                from .txt import blocks_from_text, decode
+
+                if name.lower().endswith(".txt"):
+                    raw = RawDocument("txt", blocks_from_text(decode(html, name)))
+                else:
+                    raw = html_reader.read(html, Path(name))
+        except ReadError as e:
+            self.warnings.append(("docx_import_skipped", f"{self.name}: the imported part {part} was "
+                                                         f"not read ({e.message})"))
+            return []
+        self.warnings.extend(raw.warnings)
+        return raw.blocks
 
     # paragraphs
 
@@ -782,6 +833,28 @@ def _children(element, tag: str):
                 yield from _children(content, tag)
         elif child.tag in _BLOCK_WRAPPERS:
             yield from _children(child, tag)
+
+
+def _html_of_mht(data: bytes) -> bytes:
+    """The HTML of a MIME "web archive" (.mht), in UTF-8 and saying so."""
+    import email
+    from email import policy
+
+    message = email.message_from_bytes(data, policy=policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True) or b""
+            charset = part.get_content_charset() or "utf-8"
+            try:
+                text = payload.decode(charset, errors="replace")
+            except LookupError:
+                text = payload.decode("utf-8", errors="replace")
+            text = _META_CHARSET.sub("", text)
+            return ('<meta charset="utf-8">' + text).encode("utf-8")
+    return b""
+
+
+_META_CHARSET = re.compile(r"<meta[^>]+charset[^>]*>", re.IGNORECASE)
 
 
 def _textboxes(element) -> list:

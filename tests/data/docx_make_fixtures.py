@@ -27,6 +27,7 @@ from docx.shared import Pt
 HERE = Path(__file__).resolve().parent
 PLAN = HERE / "docx_plan_numbered.docx"
 PLAN_DOC = HERE / "docx_plan_numbered.doc"
+IMPORTED = HERE / "docx_imported_html.docx"
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
@@ -231,25 +232,74 @@ _CT_BASE = "application/vnd.openxmlformats-officedocument.wordprocessingml."
 
 def _add_parts(package: bytes) -> bytes:
     """The package with our numbering, footnotes and endnotes, and fixed timestamps."""
+    rels = "".join(f'<Relationship Id="rIdNote{kind}" Type="{_REL_BASE}{kind}" Target="{kind}.xml"/>'
+                   for kind in ("footnotes", "endnotes"))
+    types = "".join(f'<Override PartName="/word/{kind}.xml" ContentType="{_CT_BASE}{kind}+xml"/>'
+                    for kind in ("footnotes", "endnotes"))
+    return _repackage(package, rels, types, _EXTRA_PARTS)
+
+
+def _repackage(package: bytes, rels: str, types: str, parts: dict[str, str]) -> bytes:
+    """The package with `parts` added (or replaced), their relationships and content types
+    added, and every member dated 2026-01-01 so the output is the same on every run."""
     source = zipfile.ZipFile(io.BytesIO(package))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             data = source.read(info)
-            if info.filename in _EXTRA_PARTS:
+            if info.filename in parts:
                 continue
             if info.filename == "word/_rels/document.xml.rels":
-                extra = "".join(f'<Relationship Id="rIdNote{kind}" Type="{_REL_BASE}{kind}" Target="{kind}.xml"/>'
-                                for kind in ("footnotes", "endnotes"))
-                data = data.replace(b"</Relationships>", extra.encode() + b"</Relationships>")
+                data = data.replace(b"</Relationships>", rels.encode() + b"</Relationships>")
             elif info.filename == "[Content_Types].xml":
-                extra = "".join(f'<Override PartName="/word/{kind}.xml" ContentType="{_CT_BASE}{kind}+xml"/>'
-                                for kind in ("footnotes", "endnotes"))
-                data = data.replace(b"</Types>", extra.encode() + b"</Types>")
+                data = data.replace(b"</Types>", types.encode() + b"</Types>")
             target.writestr(zipfile.ZipInfo(info.filename, (2026, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
-        for name, text in _EXTRA_PARTS.items():
+        for name, text in parts.items():
             target.writestr(zipfile.ZipInfo(name, (2026, 1, 1, 0, 0, 0)), text.encode("utf-8"), zipfile.ZIP_DEFLATED)
     return out.getvalue()
+
+
+# What a web application's "export to Word" writes: the document as HTML (here once as a MIME
+# web archive, once as plain HTML) imported whole with w:altChunk; Word converts it on opening.
+IMPORTED_MHT = """MIME-Version: 1.0
+Content-Type: multipart/related; boundary="----=_ranh_gioi"
+
+------=_ranh_gioi
+Content-Type: text/html; charset="utf-8"
+Content-Transfer-Encoding: quoted-printable
+Content-Location: file:///C:/bao-cao.htm
+
+<html><head><meta http-equiv=3D"Content-Type" content=3D"text/html; charset=3Dwindows-1258"></head>
+<body><p><b>B=C3=81O C=C3=81O</b></p>
+<p>K=E1=BA=BFt qu=E1=BA=A3 c=C3=B4ng t=C3=A1c v=C4=83n th=C6=B0 qu=C3=BD I n=C4=83m 2026</p>
+<table><tr><td>STT</td><td>Ch=E1=BB=89 ti=C3=AAu</td><td>K=E1=BA=BFt qu=E1=BA=A3</td></tr>
+<tr><td>1</td><td>V=C4=83n b=E1=BA=A3n =C4=91=E1=BA=BFn</td><td>1.250</td></tr></table>
+</body></html>
+
+------=_ranh_gioi--
+"""
+IMPORTED_HTML = ("<html><body><p>Giao Văn phòng Ủy ban nhân dân xã tổng hợp, báo cáo trước ngày 05/4/2026.</p>"
+                 "</body></html>")
+
+
+def build_imported() -> bytes:
+    document = docx.Document()
+    document.add_paragraph("Nội dung nhập từ hệ thống quản lý văn bản:")
+    body = document.element.body
+    for rel_id in ("rIdChunk1", "rIdChunk2"):
+        body.sectPr.addprevious(parse_xml(f'<w:altChunk {nsdecls("w", "r")} r:id="{rel_id}"/>'))
+    document.add_paragraph("Hết phần nhập.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    chunk_type = f"{_REL_BASE}aFChunk"
+    rels = (f'<Relationship Id="rIdChunk1" Type="{chunk_type}" Target="bao-cao.mht"/>'
+            f'<Relationship Id="rIdChunk2" Type="{chunk_type}" Target="giao-viec.html"/>')
+    types = ('<Default Extension="mht" ContentType="message/rfc822"/>'
+             '<Default Extension="html" ContentType="text/html"/>')
+    return _repackage(buffer.getvalue(), rels, types, {
+        "word/bao-cao.mht": IMPORTED_MHT.replace("\n", "\r\n"),
+        "word/giao-viec.html": IMPORTED_HTML,
+    })
 
 
 def convert_to_doc(source: Path, target: Path) -> bool:
@@ -268,6 +318,8 @@ def convert_to_doc(source: Path, target: Path) -> bool:
 def main() -> None:
     PLAN.write_bytes(build_plan())
     print(f"wrote {PLAN.relative_to(HERE.parent.parent)}")
+    IMPORTED.write_bytes(build_imported())
+    print(f"wrote {IMPORTED.relative_to(HERE.parent.parent)}")
     if convert_to_doc(PLAN, PLAN_DOC):
         print(f"wrote {PLAN_DOC.relative_to(HERE.parent.parent)}")
     else:
