@@ -43,8 +43,9 @@ from ..errors import ReadError
 GAP_CHECK_RATIO = 0.6  # look for column gaps only in fragments wider than this × chars × size
 COLUMN_GAP = 2.0  # em: a horizontal gap this wide separates two segments of one baseline
 SAME_LINE = 0.45  # em: fragments whose baselines differ by less are on one line
-SUPERSCRIPT_RATIO = 0.8  # a digit smaller than this × the line's size…
-RAISED = 0.15  # em: …and raised this far above the baseline is a superscript (footnote reference)
+SUPERSCRIPT_RATIO = 0.9  # a digit smaller than this × the line's size…
+SUPERSCRIPT_LINE = 0.9  # em: a lone superscript number this far above a line belongs to it
+RAISED = 0.2  # em: …and raised this far above the baseline is a superscript (footnote reference)
 FOOTNOTE_SIZE_RATIO = 0.88  # footnote lines are smaller than this × the body size
 FOOTNOTE_ZONE = 0.4  # footnotes lie in this bottom fraction of the page
 CHROME_ZONE = 0.1  # running headers/footers lie in this top/bottom fraction of the page
@@ -65,9 +66,10 @@ GARBLED_SAMPLE = 3000  # letters looked at to judge the text layer
 GARBLED_SHARE = 0.03  # a text layer with fewer non-ASCII letters than this share is garbled
 
 _PAGE_NUMBER = re.compile(r"^(?:trang|page)?\s*[-–—(]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—)]?$", re.I)
+# case matters: "phần V" in a sentence is not "Phần V"
 _LIST_START = re.compile(
-    r"^(?:[IVXLC]{1,6}[.)/]|\d{1,3}(?:\.\d{1,3})*[.)/]?\s|[a-zđ]\)|[a-zđ]\.\s|[-–—+•●▪►*]\s?|"
-    r"(?:Điều|Chương|Mục|Phần|Phụ lục)\s+[\dIVXLC]+)", re.I)
+    r"^(?:[IVXLC]{1,6}[.)/]\s?|\d{1,3}(?:\.\d{1,2})*[.)](?!\d)|\d{1,3}/\s|\d{1,3}(?:\.\d{1,2})+\s|[a-zđ][.)]\s?|"
+    r"[-–—+•●▪►*]\s?|(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Phụ lục|PHỤ LỤC)\s+[\dIVXLC]+\b)")
 _BULLET = re.compile(r"^[-–—+•●▪►*]")
 _SENTENCE_END = re.compile(r"[.:;!?…]['\"”’)\]]*$")
 _SPACE_RUN = re.compile(r" +")
@@ -299,19 +301,40 @@ def _drop_superscripts(tp: _TextPage, segment: Segment) -> Segment:
 
 # --- 2. lines -------------------------------------------------------------------------------
 
+_MARK = re.compile(r"\d{1,3}|\*")
+
+
 def _lines(segments: list[Segment], page: int) -> list[Line]:
-    """Segments on one baseline joined into lines, top to bottom, each left to right."""
+    """Segments on one baseline joined into lines, top to bottom, each left to right.
+
+    A superscript number standing alone (raised too far to share its line's baseline) joins the
+    line below it: at the line's start it is a footnote's mark, elsewhere a footnote reference,
+    which is dropped."""
     ordered = sorted(segments, key=lambda s: s.baseline)
-    lines: list[list[Segment]] = []
+    groups: list[list[Segment]] = []
     for seg in ordered:
-        if lines:
-            current = lines[-1]
+        if groups:
+            current = groups[-1]
             main = max(current, key=lambda s: len(s.text))
             if abs(seg.baseline - main.baseline) <= SAME_LINE * max(seg.size, main.size):
                 current.append(seg)
                 continue
-        lines.append([seg])
-    return [Line(sorted(group, key=lambda s: s.x0), page) for group in lines]
+            if all(_MARK.fullmatch(s.text) for s in current) and 0 < seg.baseline - main.baseline \
+                    <= SUPERSCRIPT_LINE * seg.size and main.size < seg.size * SUPERSCRIPT_RATIO:
+                current.append(seg)
+                continue
+        groups.append([seg])
+    lines = []
+    for group in groups:
+        group.sort(key=lambda s: s.x0)
+        if len(group) > 1:
+            size = max(group, key=lambda s: len(s.text)).size
+            small = [s for s in group if _MARK.fullmatch(s.text) and s.size < size * SUPERSCRIPT_RATIO]
+            if small and small[0] is group[0]:
+                group[0].marker = True
+            group = [s for s in group if s is group[0] or s not in small]
+        lines.append(Line(group, page))
+    return lines
 
 
 # --- 3. tables ------------------------------------------------------------------------------
