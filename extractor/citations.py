@@ -161,8 +161,9 @@ def _in_caps_line(text: str, pos: int) -> bool:
     """Is the mention in a line written in capitals (a title)? Looks at most 80 characters either side."""
     a = max(text.rfind("\n", max(0, pos - 80), pos) + 1, pos - 80, 0)
     b = text.find("\n", pos, pos + 80)
-    letters = [c for c in text[a: b if b >= 0 else pos + 80] if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    segment = text[a: b if b >= 0 else pos + 80]
+    letters = sum(map(str.isalpha, segment))
+    return letters >= 8 and sum(map(str.isupper, segment)) / letters > 0.8
 
 
 def _date_after(doc: Document, pos: int) -> tuple[str | None, str | None, int, int]:
