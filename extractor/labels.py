@@ -76,26 +76,32 @@ def names_agency(heading: str) -> bool:
     return bool(agency.match(rest)) and not _NOT_AGENCY.match(rest)
 
 
-def lexicon_labels(heading: str) -> list[str]:
-    """Labels the lexicon gives a heading, in the order its terms appear."""
-    key = _key(heading)
-    if not key:
-        return []
+def _matches(key: str) -> list[tuple[int, Term]]:
+    """(start, term) of every lexicon term in a key; a span matched once is not matched again."""
     terms, _ = _lexicon()
     taken: list[tuple[int, int]] = []
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, Term]] = []
     for term in terms:
         for m in term.pattern.finditer(key):
             s, e = m.span("t")
             if any(s < te and ts < e for ts, te in taken):
                 continue
             taken.append((s, e))
-            found.extend((s, label) for label in term.labels)
-    ordered: list[str] = []
-    for _, label in sorted(found, key=lambda x: x[0]):
-        if label not in ordered:
-            ordered.append(label)
-    return ordered
+            found.append((s, term))
+    return sorted(found, key=lambda x: x[0])
+
+
+def _ordered(found: list[tuple[int, Term]]) -> list[str]:
+    labels: list[str] = []
+    for _, term in found:
+        labels.extend(label for label in term.labels if label not in labels)
+    return labels
+
+
+def lexicon_labels(heading: str) -> list[str]:
+    """Labels the lexicon gives a heading, in the order its terms appear."""
+    key = _key(heading)
+    return _ordered(_matches(key)) if key else []
 
 
 def label_heading(heading: str) -> list[str]:
@@ -115,16 +121,7 @@ def label_with(heading: str, model: _LinearModel | None) -> list[str]:
     if not words:
         return []
     if len(words) > TITLE_MAX_WORDS and not _is_caps_title(heading):
-        # A long heading is a sentence; it still names a section when it opens with a short
-        # title ("Kết quả thực hiện, công tác…") or with a term that leads ("Kết quả rà soát…",
-        # "Về kiến nghị…").
-        first = re.split(r"[,;:]", heading, maxsplit=1)[0]
-        if len(first.split()) <= 4 and first != heading:
-            heading, words, model = first, first.split(), None  # a sentence's opening: lexicon only
-        elif names_agency(heading):
-            return []
-        else:
-            return _leading_labels(heading)
+        return [] if names_agency(heading) else _opening_labels(heading)
     labels = lexicon_labels(heading)
     if names_agency(heading) and not _starts_with_term(heading, labels):
         return []
@@ -141,16 +138,20 @@ def _is_caps_title(heading: str) -> bool:
     return heading.upper() == heading and heading.lower() != heading
 
 
-def _leading_labels(heading: str) -> list[str]:
-    """Labels of the terms marked `lead` that open a long heading (within its first words)."""
-    head = _LEAD_FILLER.sub("", _key(heading), count=1)
-    terms, _ = _lexicon()
-    for term in terms:
-        if term.lead:
-            m = term.pattern.match(head)
-            if m and m.start("t") == 0:
-                return list(term.labels)
-    return []
+def _opening_labels(heading: str) -> list[str]:
+    """Labels of a long (sentence-like) heading: only what opens it names a section.
+
+    A short first part before a comma is a title ("Kết quả thực hiện, công tác tuyên truyền…");
+    otherwise only a term marked `lead` at the very start counts ("Kết quả rà soát…", "Về kiến
+    nghị…"), so "Kinh phí thực hiện kế hoạch được bố trí…" stays unlabelled.
+    """
+    key = _key(heading)
+    found = _matches(key)
+    cut = min((key.find(c) for c in ",;:" if c in key), default=-1)
+    if 0 < cut and len(key[:cut].split()) <= 4:
+        return _ordered([(s, t) for s, t in found if s < cut])
+    opening = len(key) - len(_LEAD_FILLER.sub("", key, count=1))
+    return _ordered([(s, t) for s, t in found if s == opening and t.lead])
 
 
 def _starts_with_term(heading: str, labels: list[str]) -> bool:

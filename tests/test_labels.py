@@ -74,6 +74,8 @@ SENTENCES = [
     ("Kết quả rà soát, cắt giảm, đơn giản hóa thủ tục hành chính thuộc thẩm quyền giải quyết của tỉnh", ["ket_qua"]),
     ("Về kiến nghị bổ sung vốn đầu tư cho các tuyến đường liên xã bị sạt lở sau mùa mưa lũ năm 2025", ["kien_nghi"]),
     ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện phối hợp tuyên truyền, vận động hội viên tham gia", []),
+    ("Kết quả thực hiện, công tác tuyên truyền cải cách hành chính quý II năm 2026 của xã", ["ket_qua"]),
+    ("Các quan điểm, chủ trương của Đảng, chính sách, pháp luật của Nhà nước về đất đai, nhà ở", []),
 ]
 
 
