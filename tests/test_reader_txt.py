@@ -338,3 +338,32 @@ def test_tcvn3_sample_reads_as_its_unicode_original():
     assert legacy.document.title == unicode.document.title
     assert [(s.number, s.heading) for s in legacy.sections] == [(s.number, s.heading) for s in unicode.sections]
     assert [c.number for c in legacy.citations] == [c.number for c in unicode.citations]
+
+
+@pytest.mark.parametrize("line, chrome, tail", [
+    ("Lượt xem: 1.234", True, False),
+    (" | Lượt xem: 115", True, False),
+    ("Tài liệu đính kèm: Tải về", True, False),
+    ("File văn bản đính kèm:", True, False),
+    ("image banner", True, False),
+    ("In trang | Gửi bạn bè | Chia sẻ", True, False),
+    ("Từ khóa: chuyển đổi số, dịch vụ công", True, False),
+    ("Digitally signed by SỞ NỘI VỤ TỈNH NAM SƠN", True, False),
+    ("Nội dung toàn văn Hướng dẫn xem chi tiết tại đây", True, False),
+    ("Tin liên quan", False, True),
+    ("Thống kê truy cập", False, True),
+    ("Các tin khác:", False, True),
+    ("Cơ quan chủ quản: Ủy ban nhân dân xã Yên Lạc", False, True),
+    # document lines that share words with page chrome stay
+    ("Tin tức, bài viết về cải cách hành chính được đăng tải thường xuyên.", False, False),
+    ("Thống kê số liệu truy cập dịch vụ công trực tuyến của người dân.", False, False),
+    ("Tài liệu tuyên truyền được in và phát tới các tổ dân phố.", False, False),
+    ("Hôm nay, ngày 12/01/2026, tại trụ sở Ủy ban nhân dân xã", False, False),
+    ("Tải về và cài đặt ứng dụng VNeID trên điện thoại di động.", False, False),
+    ("Tin liên quan đến dịch bệnh được cập nhật hằng ngày.", False, False),
+    ("Trang thông tin điện tử của xã đăng tải 25 tin bài.", False, False),
+])
+def test_page_chrome_lines(line, chrome, tail):
+    from extractor.readers.webpage import is_chrome_line, is_tail_marker
+
+    assert (is_chrome_line(line), is_tail_marker(line)) == (chrome, tail)
