@@ -40,6 +40,20 @@ CASES = [
            text="Chương trình số 03 - CTr/TU")]),
     ("Hướng dẫn số 18-HD/BTGHU của Ban Tuyên giáo Huyện ủy về tuyên truyền kỷ niệm ngày thành lập Đảng",
      [dict(type="Hướng dẫn", number="18-HD/BTGHU", date=None, issuer="Ban Tuyên giáo Huyện ủy")]),
+    # issuers as documents write them
+    ("Căn cứ Quyết định số 1399/QĐ-TTg ngày 11/8/2022 của Thủ tướng Chính phủ phê duyệt Đề án;",
+     [dict(type="Quyết định", number="1399/QĐ-TTg", issuer="Thủ tướng Chính phủ")]),
+    ("Thực hiện Kế hoạch số 205/KH-UBND ngày 19/9/2024 của UBND tỉnh Bình Định triển khai thực hiện",
+     [dict(number="205/KH-UBND", issuer="UBND tỉnh Bình Định")]),
+    ("Nghị quyết số 21-NQ/TU ngày 30/6/2023 của Ban Thường vụ Tỉnh ủy về phát triển du lịch",
+     [dict(number="21-NQ/TU", issuer="Ban Thường vụ Tỉnh ủy", subject="phát triển du lịch")]),
+    ("Kết luận số 12-KL/TW ngày 6/1/2022 của Bộ Chính trị khóa XIII về công tác người Việt Nam ở nước ngoài",
+     [dict(type="Kết luận", number="12-KL/TW", issuer="Bộ Chính trị khóa XIII")]),
+    # listed documents share the issuer written after the last; an issuer told before the document
+    ("Công điện số 31/CĐ-TTg ngày 02/4/2025 và Công điện số 44/CĐ-TTg ngày 20/4/2025 của Thủ tướng Chính phủ",
+     [dict(number="31/CĐ-TTg", issuer="Thủ tướng Chính phủ"), dict(number="44/CĐ-TTg", issuer="Thủ tướng Chính phủ")]),
+    ("theo chỉ đạo của UBND huyện tại Công văn số 655/UBND-VP ngày 3/4/2024",
+     [dict(number="655/UBND-VP", issuer="UBND huyện")]),
     # a letter suffix on the number
     ("Nghị quyết số 30a/NQ-CP ngày 27/12/2008 của Chính phủ về giảm nghèo nhanh và bền vững",
      [dict(type="Nghị quyết", number="30a/NQ-CP", date="2008-12-27", issuer="Chính phủ")]),
