@@ -44,8 +44,8 @@ GAP_CHECK_RATIO = 0.6  # look for column gaps only in fragments wider than this 
 COLUMN_GAP = 2.0  # em: a horizontal gap this wide separates two segments of one baseline
 SAME_LINE = 0.45  # em: fragments whose baselines differ by less are on one line
 SUPERSCRIPT_RATIO = 0.9  # a digit smaller than this × the line's size…
-SUPERSCRIPT_LINE = 0.9  # em: a lone superscript number this far above a line belongs to it
 RAISED = 0.2  # em: …and raised this far above the baseline is a superscript (footnote reference)
+SUPERSCRIPT_LINE = 0.9  # em: a lone superscript number at most this far above a line belongs to it
 FOOTNOTE_SIZE_RATIO = 0.88  # footnote lines are smaller than this × the body size
 FOOTNOTE_ZONE = 0.4  # footnotes lie in this bottom fraction of the page
 CHROME_ZONE = 0.1  # running headers/footers lie in this top/bottom fraction of the page
@@ -171,7 +171,7 @@ class Margins:
 def _open(data: bytes, name: str) -> pdfium.PdfDocument:
     if b"%PDF-" not in data[:1024]:
         raise ReadError("corrupt_pdf", f"{name}: not a PDF file (no %PDF header)")
-    if b"%%EOF" not in data[-2048:]:
+    if b"%%EOF" not in data[-4096:]:
         raise ReadError("corrupt_pdf", f"{name}: the PDF is truncated (no end-of-file marker)")
     try:
         return pdfium.PdfDocument(data)
@@ -842,6 +842,8 @@ def _looks_garbled(blocks: list[Block]) -> bool:
 
 
 def _read_pages(pdf: pdfium.PdfDocument, name: str) -> list[Page]:
+    if len(pdf) == 0:
+        raise ReadError("corrupt_pdf", f"{name}: the PDF has no pages")
     pages = []
     for index in range(len(pdf)):
         try:
