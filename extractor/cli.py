@@ -85,6 +85,57 @@ def schema() -> None:
 
 
 @app.command()
+def check(draft: Annotated[Path, typer.Argument(help="the draft to check (.docx, .txt, .pdf…)")],
+          profile: Annotated[Optional[str], typer.Option("--profile", "-p", help="a profile name (see `vnplan profiles`) or a .toml file; default: by document type")] = None,
+          against: Annotated[Optional[Path], typer.Option("--against", help="the higher plan this draft implements")] = None,
+          format: Annotated[str, typer.Option("--format", "-f", help="text (for people) or json (for other systems)")] = "text") -> None:
+    """Check a draft against the sections and form its kind of document must have.
+
+    Exit 0 when there is no error, 1 when there are errors, 2 for unusable input."""
+    from . import check as checking
+    from . import parse as parse_file
+
+    if format not in ("text", "json"):
+        _fail(f"--format must be text or json, not '{format}'")
+    try:
+        chosen = checking.get_profile(profile) if profile else None
+    except checking.ProfileError as e:
+        _fail(f"profile: {e}")
+    result = parse_file(draft, include_text=True)
+    if result.error:
+        _fail(f"{draft}: {result.error.code}: {result.error.message}")
+    chosen = chosen or checking.choose_profile(result)
+    findings = checking.check_result(result, chosen, result.text or "")
+    if against is not None:
+        higher = parse_file(against)
+        if higher.error:
+            _fail(f"{against}: {higher.error.code}: {higher.error.message}")
+        findings += checking.check_against(result, result.text or "", higher)
+    rep = checking.report(str(draft), result, chosen, findings)
+    typer.echo(rep.model_dump_json(indent=2) if format == "json" else checking.format_text(rep))
+    raise typer.Exit(1 if rep.errors else 0)
+
+
+@app.command()
+def profiles() -> None:
+    """List the check profiles shipped with vnplan."""
+    from .check import COMPONENTS, builtin_profiles
+
+    for p in builtin_profiles().values():
+        kinds = ", ".join(p.document_types) or "(any other kind)"
+        required = "; ".join(" | ".join(r.labels) for r in p.required) or "-"
+        typer.echo(f"{p.name:10s} {p.title} — for {kinds}\n{'':10s} required: {required}")
+    typer.echo(f"\nComponents (NĐ 30/2020) a profile may require: {', '.join(COMPONENTS)}")
+    typer.echo("Your own profile: a TOML file shaped like these (extractor/data/profiles/*.toml), "
+               "passed with --profile FILE.toml")
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"vnplan: {message}", err=True)
+    raise typer.Exit(2)
+
+
+@app.command()
 def doctor() -> None:
     """Report which optional parts are installed: LibreOffice (.doc), Tesseract + Vietnamese (scans)."""
     import platform
