@@ -25,6 +25,7 @@ class Lexicon:
     title: re.Pattern  # one or more titles at a position
     stop: re.Pattern  # a word that ends a name (when written in lower case)
     verb: re.Pattern  # the stop words that are predicates (not prepositions)
+    preposition: re.Pattern
     modifier: re.Pattern  # verb-like words that qualify a collective head ("cơ quan thông tin")
     abbreviations: tuple[tuple[str, str], ...]  # (spelled-out form, abbreviation), longest first
     noise: re.Pattern
@@ -53,6 +54,7 @@ def lexicon() -> Lexicon:
         follower=re.compile(rf"(?:{_alternation(agency['followers'])}){end}"),
         title=re.compile(rf"(?:(?:{_alternation(agency['titles'])}){end}\s*)+"),
         stop=re.compile(rf"(?:{_alternation(data['verbs']['words'] + data['verbs']['prepositions'])}){end}"),
+        preposition=re.compile(_alternation(data['verbs']['prepositions'])),
         verb=re.compile(rf"(?:{_alternation(data['verbs']['words'])}){end}"),
         modifier=re.compile(rf"(?:{_alternation(data['verbs']['modifiers'])}){end}"),
         abbreviations=tuple(abbreviations),
@@ -146,6 +148,8 @@ def _is_stop(text: str, key: str, k: int, limit: int, in_list: bool = False) -> 
     n = _skip(key, m.end(), limit)
     if in_list and n < limit and key[n] == "," and lex.head.fullmatch(m.group()):
         return False
+    if lex.preposition.fullmatch(m.group()):
+        return True
     return n >= limit or not lex.noun_after.match(key, n, limit)
 
 
@@ -241,8 +245,8 @@ def split_names(text: str, key: str, start: int, end: int) -> list[Name]:
             last = text[cuts[-1]:i].strip(" ,;:*").rsplit(" ", 1)[-1]
             bare = c != "," and (bool(lex.head.fullmatch(piece_before))
                                  or (last.isupper() and len(last) > 1 and bool(lex.head.fullmatch(last.lower()))))
-            proper = not re.match(r"(?:các|những)\s", piece_before) and any(
-                ch.isupper() for ch in text[cuts[-1]:i].strip(" ,;:*")[1:])  # one named body, not "các Bộ, ngành"
+            proper = not re.match(r"(?:các|những)\s", piece_before) and text[cuts[-1]:i].strip(" ,;:*")[:1].isupper()
+            # one named body ("Ủy ban nhân dân tỉnh"), not a collective ("các Bộ, ngành")
             if not bare and _starts_body(text, key, n, end, after_and=c != ",", after_proper=proper):
                 cuts.append(after)
         i += 1

@@ -626,7 +626,7 @@ def _sentence_assignments(doc: Document, view: str, p: _Para, spans: list[_Span]
                 continue
             if view[max(p.body, m.start() - 8):m.start()].rstrip().endswith(("được", "theo", "hồ sơ", "văn bản")):
                 continue  # "theo đề nghị của…", "hồ sơ đề nghị…": not a request
-            names = _names_at(doc, view, m.end(), _clause_end(view, m.end(), p.end), strict=requested)
+            names = _names_at(doc, view, m.end(), _clause_end(view, m.end(), p.end), strict=True)
             add(names, "lead", requested)
     # "X chủ trì", "X có trách nhiệm", "X chịu trách nhiệm (thi hành…)": X at the clause start
     if not report or in_region:

@@ -52,6 +52,8 @@ def test_split_names(text, expected):
     ("Trung tâm Thông tin tỉnh thực hiện đăng tải", "Trung tâm Thông tin tỉnh"),  # "Thông tin" capitalised: a name
     ("Các tổ chức xã hội tham gia vận động", "Các tổ chức xã hội"),  # "tổ chức" before "xã hội": a noun
     ("Các cơ quan được giao chủ trì báo cáo", None),  # a description, not a name
+    ("Công an huyện để cấp tài khoản", "Công an huyện"),  # a preposition always ends a name
+    ("các doanh nghiệp cung cấp dịch vụ viễn thông triển khai", "các doanh nghiệp cung cấp dịch vụ viễn thông"),
     ("TỔ CHỨC THỰC HIỆN", None),  # a heading in capitals
     ("Đơn vị chủ trì: Sở Nội vụ", None),  # a field label
 ])
