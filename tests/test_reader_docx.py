@@ -139,9 +139,9 @@ def test_headers_and_footers_left_out(plan):
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
-def numbering(abstracts: str, nums: str) -> docx._Numbering:
+def numbering(abstracts: str, nums: str, styles: str = "") -> docx._Numbering:
     root = etree.fromstring(f"<w:numbering {W_NS}>{abstracts}{nums}</w:numbering>")
-    return docx._Numbering(root, docx._Styles(None))
+    return docx._Numbering(root, docx._Styles(etree.fromstring(f"<w:styles {W_NS}>{styles}</w:styles>")))
 
 
 def level(ilvl: int, fmt: str, text: str, start: int = 1, extra: str = "") -> str:
@@ -202,6 +202,19 @@ def test_numbering(abstracts, nums, uses, expected):
         label = lists.label(num_id, ilvl, None)
         labels.append(None if label is None else label[0])
     assert labels == expected
+
+
+def test_numbering_through_a_list_style():
+    """A list whose levels live in a numbering style (numStyleLink -> style -> num -> styleLink)."""
+    lists = numbering(
+        '<w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="DanhMucCap"/></w:abstractNum>'
+        '<w:abstractNum w:abstractNumId="2"><w:styleLink w:val="DanhMucCap"/>'
+        + level(0, "upperRoman", "%1.") + level(1, "decimal", "%1.%2.") + "</w:abstractNum>",
+        '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>',
+        styles='<w:style w:type="numbering" w:styleId="DanhMucCap"><w:name w:val="Danh muc cap"/>'
+               '<w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style>')
+    assert [lists.label("1", ilvl, None)[0] for ilvl in (0, 1, 1, 0)] == ["I.", "I.1.", "I.2.", "II."]
 
 
 @pytest.mark.parametrize("n, fmt, shown", [
