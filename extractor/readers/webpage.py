@@ -21,7 +21,7 @@ import unicodedata
 from functools import cache
 from importlib import resources
 
-from ..doctypes import by_name
+from ..doctypes import document_types
 
 _SPACES = re.compile(r"\s+")
 _MARKUP = re.compile(r"[*#>|_]+")
@@ -33,6 +33,12 @@ def _patterns() -> dict[str, re.Pattern]:
     table = tomllib.loads(text)
     return {name: re.compile("(?:" + "|".join(f"(?:{p})" for p in table[name]) + r")\Z")
             for name in ("remove_lines", "tail_markers", "head_lines")}
+
+
+@cache
+def _kind_names() -> frozenset[str]:
+    """Names of document kinds as line keys ("kế hoạch", "báo cáo"): a title line is one."""
+    return frozenset(line_key(t.name) for t in document_types())
 
 
 def line_key(line: str) -> str:
@@ -102,7 +108,7 @@ def _document_start(keys: list[str], first_chrome: int | None) -> int:
     # A document title ("KẾ HOẠCH") near the top, with page chrome above it: what precedes it
     # that is not the document's header is chrome too (slogan banners, the page's headline).
     for n, i in enumerate(nonblank):
-        if i < start or first_chrome is None or first_chrome > i or by_name(keys[i]) is None:
+        if i < start or first_chrome is None or first_chrome > i or keys[i] not in _kind_names():
             continue
         first = i
         for j in reversed(nonblank[:n]):
