@@ -249,6 +249,9 @@ def split_names(text: str, key: str, start: int, end: int) -> list[Name]:
             # one named body ("Ủy ban nhân dân tỉnh"), not a collective ("các Bộ, ngành")
             if not bare and _starts_body(text, key, n, end, after_and=c != ",", after_proper=proper):
                 cuts.append(after)
+            elif c == "," and _DASHED.search(piece_before) and _is_upper(text, n) and \
+                    _DASHED.match(key, n, _next_comma(key, n, end)):
+                cuts.append(after)  # "công chức Văn phòng – Thống kê, Văn hóa – Xã hội": parallel names
         i += 1
     cuts.append(end + 1)
     names: list[Name] = []
@@ -289,9 +292,17 @@ def split_names(text: str, key: str, start: int, end: int) -> list[Name]:
                 if previous_head:
                     previous_head = previous_head[:1].upper() + previous_head[1:]
             continue
-        if previous_head and _is_upper(text, a) and (a == 0 or ";" in key[max(start, a - 3):a]):
+        if previous_head and _is_upper(text, a) and (a == 0 or key[max(start, a - 3):a].strip()[-1:] in (";", ",")):
             names.append(Name(f"{previous_head} {piece}", a, a + len(piece)))
     return names
+
+
+_DASHED = re.compile(r"[^,;]*?[^\W_]+ [-–] [^\W_]+")  # "Văn phòng – Thống kê"
+
+
+def _next_comma(key: str, i: int, end: int) -> int:
+    j = key.find(",", i, end)
+    return end if j < 0 else j
 
 
 def _comma_items(key: str, a: int, b: int) -> list[tuple[int, int]]:

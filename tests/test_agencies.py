@@ -25,6 +25,7 @@ def names(text: str) -> list[str]:
     # a piece after ";" without a head borrows the head before it
     ("Công chức Địa chính – Xây dựng; Tư pháp – Hộ tịch",
      ["Công chức Địa chính – Xây dựng", "Công chức Tư pháp – Hộ tịch"]),
+    ("công chức Địa chính – Xây dựng, Văn hóa – Xã hội", ["công chức Địa chính – Xây dựng", "Công chức Văn hóa – Xã hội"]),
     # titles are kept as written
     ("Chánh Văn phòng UBND huyện, Trưởng phòng Nội vụ huyện",
      ["Chánh Văn phòng UBND huyện", "Trưởng phòng Nội vụ huyện"]),
