@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
 
 from . import symbols
 from .dates import find_dates
-from .doctypes import by_name, document_types
+from .doctypes import document_types
 from .document import Document
 from .model import Citation, DocumentInfo, Mention, Section, Warning
 from .normalize import match_key
@@ -136,7 +136,7 @@ _WORD = re.compile(r"[^\W\d_][\w]*|\d{4}(?!\w)")
 
 
 @dataclass
-class Found:
+class CitedMention:
     """One mention of a cited document, before mentions are grouped."""
     start: int
     end: int
@@ -154,7 +154,6 @@ class Found:
     in_caps: bool = False
     refers_back: bool = False  # "Nghị quyết trên": joins the latest citation of its type
     tail: int = 0  # where the mention's date and issuer end
-    warnings: list[Warning] = field(default_factory=list)
 
 
 def _in_caps_line(text: str, pos: int) -> bool:
@@ -298,7 +297,7 @@ def _own_numbers(doc: Document, info: DocumentInfo) -> set[str]:
     return own
 
 
-def _find_numbered(doc: Document, own: set[str]) -> list[Found]:
+def _find_numbered(doc: Document, own: set[str]) -> list[CitedMention]:
     found = []
     for m in symbols.finditer(doc.text):
         symbol = symbols.parse_match(m)
@@ -314,7 +313,7 @@ def _find_numbered(doc: Document, own: set[str]) -> list[Found]:
             if not (kind or symbol.year or len(symbol.codes) >= 2):
                 continue
             type_name = kind.name if kind else "Văn bản"
-        f = Found(start=start if start >= m.start() - 40 else m.start(), end=m.end(), number=symbol.number,
+        f = CitedMention(start=start if start >= m.start() - 40 else m.start(), end=m.end(), number=symbol.number,
                   type=type_name, type_from_word=from_word, symbol=symbol)
         _describe(doc, f, m.end())
         if f.date_text is None:
@@ -323,7 +322,7 @@ def _find_numbered(doc: Document, own: set[str]) -> list[Found]:
     return found
 
 
-def _describe(doc: Document, f: Found, pos: int) -> None:
+def _describe(doc: Document, f: CitedMention, pos: int) -> None:
     """Date, issuer and subject written after a mention ending at `pos`."""
     iso, written, dstart, dend = _date_after(doc, pos)
     if written:
@@ -360,7 +359,7 @@ _PARTY_TERM = re.compile(r" \(?(?:khóa|khoá) [ivxlc]+\)?(?!\w)")
 _ISSUER_BEFORE = re.compile(r"của\s+(?P<issuer>(?:(?!của\s)[^,;.()\n]){2,60}?)\s+(?:tại|theo)\s+$")
 
 
-def _share_issuers(doc: Document, found: list[Found]) -> None:
+def _share_issuers(doc: Document, found: list[CitedMention]) -> None:
     """Documents listed together share the issuer written after the last one ("Công điện số 1/CĐ-TTg
     ngày … và Công điện số 2/CĐ-TTg ngày … của Thủ tướng Chính phủ"), or the one told before them."""
     for f, nxt in zip(reversed(found[:-1]), reversed(found[1:])):
@@ -376,9 +375,9 @@ def _share_issuers(doc: Document, found: list[Found]) -> None:
 _LIST_GAP = re.compile(r"[\s,;]*(?:và\s+)?(?:các\s+)?")
 
 
-def _find_standards(doc: Document) -> list[Found]:
+def _find_standards(doc: Document) -> list[CitedMention]:
     t = symbols.grammar()["standard"]["type"]
-    return [Found(start=m.start(), end=m.end(), number=" ".join(m.group().split()), type=t)
+    return [CitedMention(start=m.start(), end=m.end(), number=" ".join(m.group().split()), type=t)
             for m in symbols.standard_regex().finditer(doc.text) if not doc.text[m.start() - 1: m.start()].isalnum()]
 
 
@@ -429,7 +428,7 @@ def _law_name_end(doc: Document, pos: int, head: str) -> int | None:
     return end
 
 
-def _find_named(doc: Document) -> list[Found]:
+def _find_named(doc: Document) -> list[CitedMention]:
     key, text = doc.key, doc.text
     found = []
     n = symbols.grammar()["named"]
@@ -466,7 +465,7 @@ def _find_named(doc: Document) -> list[Found]:
         name = " ".join(text[m.start(): end].split())
         if any(match_key(name).startswith(x) for x in n["not_documents"]):
             continue
-        f = Found(start=m.start(), end=end, name=name, type=by_name_or(name))
+        f = CitedMention(start=m.start(), end=end, name=name, type=by_name_or(name))
         _describe(doc, f, end)
         found.append(f)
     return found
@@ -483,7 +482,7 @@ def by_name_or(name: str) -> str | None:
     return next((t for prefix, t in _type_prefixes() if key.startswith(prefix)), None)
 
 
-def _law_names_for_numbers(doc: Document, numbered: list[Found]) -> None:
+def _law_names_for_numbers(doc: Document, numbered: list[CitedMention]) -> None:
     """Give "Luật Quản lý thuế số 38/2019/QH14" its name."""
     for f in numbered:
         if f.type in ("Luật", "Bộ luật") and f.type_from_word:
@@ -571,7 +570,7 @@ def _basis_test(doc: Document, sections: list[Section]):
 # ---------------------------------------------------------------- resolve
 
 
-def _group_key(f: Found) -> str:
+def _group_key(f: CitedMention) -> str:
     if f.number:
         return "#" + f.number.upper()
     return "@" + match_key(f.name or "")
@@ -587,8 +586,8 @@ def _same_name(a: str, b: str) -> bool:
     return set(short.split()) <= set(long_.split()) and difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
-def _resolve(doc: Document, found: list[Found]) -> list[list[Found]]:
-    groups: dict[str, list[Found]] = {}
+def _resolve(doc: Document, found: list[CitedMention]) -> list[list[CitedMention]]:
+    groups: dict[str, list[CitedMention]] = {}
     order: list[str] = []
     named_keys: list[str] = []
     for f in sorted(found, key=lambda f: f.start):
@@ -610,7 +609,7 @@ def _resolve(doc: Document, found: list[Found]) -> list[list[Found]]:
     return [groups[k] for k in order]
 
 
-def _find_anaphora(doc: Document) -> list[Found]:
+def _find_anaphora(doc: Document) -> list[CitedMention]:
     previous = set(symbols.grammar()["type_words"]["anaphora_previous"])
     out = []
     for m in _anaphora_words().finditer(doc.key):
@@ -621,7 +620,7 @@ def _find_anaphora(doc: Document) -> list[Found]:
             continue
         t = _anaphora_regex().search(doc.key, max(0, m.start() - 30), m.start())
         if t and not symbols.symbol_regex().match(doc.text, m.end() + 1):
-            out.append(Found(start=t.start(), end=m.end(), type=_type_words()[" ".join(t["type"].split())],
+            out.append(CitedMention(start=t.start(), end=m.end(), type=_type_words()[" ".join(t["type"].split())],
                              refers_back=True))
     return out
 
@@ -630,7 +629,7 @@ def _first(values):
     return next((v for v in values if v), None)
 
 
-def _citation(doc: Document, mentions: list[Found], basis) -> tuple[Citation, list[Warning]]:
+def _citation(doc: Document, mentions: list[CitedMention], basis) -> tuple[Citation, list[Warning]]:
     warnings: list[Warning] = []
     full = [f for f in mentions if not f.refers_back]
     plain = [f for f in full if not f.in_caps] or full
@@ -655,7 +654,7 @@ def _citation(doc: Document, mentions: list[Found], basis) -> tuple[Citation, li
 # ---------------------------------------------------------------- validate
 
 
-def _validate(f: Found, info: DocumentInfo, today: date) -> list[Warning]:
+def _validate(f: CitedMention, info: DocumentInfo, today: date) -> list[Warning]:
     warnings = []
     label = f.number or f.name
     if f.symbol and f.type_from_word and f.type not in symbols.grammar()["compatible"]["wildcard_types"]:
@@ -687,7 +686,7 @@ def _validate(f: Found, info: DocumentInfo, today: date) -> list[Warning]:
 # ---------------------------------------------------------------- entry point
 
 
-def find_mentions(doc: Document, info: DocumentInfo | None = None) -> list[Found]:
+def find_mentions(doc: Document, info: DocumentInfo | None = None) -> list[CitedMention]:
     """Every mention of a cited document in the text, in order (before grouping)."""
     info = info or DocumentInfo()
     numbered = _find_numbered(doc, _own_numbers(doc, info))
