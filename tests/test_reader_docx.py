@@ -172,8 +172,8 @@ NUMBERING_CASES = [
     pytest.param(OUTLINE, '<w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num>'
                           '<w:num w:numId="2"><w:abstractNumId w:val="7"/>'
                           '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride></w:num>',
-                 [("1", 0), ("1", 0), ("2", 0), ("2", 0), ("1", 0)], ["I.", "II.", "IV.", "V.", "III."],
-                 id="start-override-is-a-list-of-its-own"),
+                 [("1", 0), ("1", 0), ("2", 0), ("2", 0), ("1", 0)], ["I.", "II.", "IV.", "V.", "VI."],
+                 id="start-override-restarts-the-shared-count"),
     pytest.param(OUTLINE, '<w:num w:numId="1"><w:abstractNumId w:val="7"/>'
                           '<w:lvlOverride w:ilvl="1">' + level(1, "decimal", "%2)") + '</w:lvlOverride></w:num>',
                  [("1", 0), ("1", 1)], ["I.", "1)"], id="level-override"),

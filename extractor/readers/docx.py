@@ -388,14 +388,17 @@ class _List:
     levels: dict[int, _Level]
     counter_key: str
     start_overrides: dict[int, int]
+    restarts: dict[int, int]  # overridden levels this w:num has not restarted yet
 
 
 class _Numbering:
     """Word automatic numbering, replayed in document order to give each paragraph its label.
 
-    Counters belong to the abstract numbering definition, so two w:num sharing one abstractNum
-    continue each other (as Word shows them), unless a w:num overrides a start value: then it is
-    a list of its own. Using a level restarts the deeper levels (unless lvlRestart says otherwise).
+    Counters belong to the abstract numbering definition (ECMA-376 17.9), so two w:num sharing
+    one abstractNum continue each other, as Word shows them. A w:num with a startOverride
+    restarts the shared count at that level the first time it is used there; whatever follows,
+    through either w:num, continues from it. Using a level restarts the deeper levels (unless
+    lvlRestart says otherwise).
     """
 
     def __init__(self, root, styles: _Styles) -> None:
@@ -449,8 +452,7 @@ class _Numbering:
             start = override.find(W + "startOverride")
             if start is not None:
                 start_overrides[ilvl] = _int(start.get(_VAL), 1)
-        key = f"num:{num_id}" if start_overrides else f"abstract:{aid}"
-        numbered = self._lists[num_id] = _List(levels, key, start_overrides)
+        numbered = self._lists[num_id] = _List(levels, aid, start_overrides, dict(start_overrides))
         return numbered
 
     def label(self, num_id: str, ilvl: int | None, style_id: str | None) -> tuple[str, bool] | None:
@@ -468,7 +470,10 @@ class _Numbering:
             counters = self._counters[numbered.counter_key] = [None] * 10
         ilvl = min(max(ilvl, 0), 9)
         current = counters[ilvl]
-        counters[ilvl] = self._start(numbered, ilvl) if current is None else current + 1
+        if ilvl in numbered.restarts:
+            counters[ilvl] = numbered.restarts.pop(ilvl)
+        else:
+            counters[ilvl] = self._start(numbered, ilvl) if current is None else current + 1
         for deeper in range(ilvl + 1, 10):
             restart = numbered.levels[deeper].restart if deeper in numbered.levels else None
             if restart is None or (restart != 0 and ilvl <= restart - 1):
