@@ -197,6 +197,39 @@ def test_list_start_pattern(line, starts_block):
     assert bool(pdf._LIST_START.match(line)) is starts_block
 
 
+def _line(text, x0=85.0, x1=540.0, baseline=100.0, bold=False, page=1, size=13.0):
+    return pdf.Line([pdf.Segment(text, x0, x1, baseline, size, bold, False, page)], page)
+
+
+MARGINS = pdf.Margins(left=85.0, right=540.0, pitch={13: 18.0})
+FULL, SHORT, INDENTED = dict(x1=540.0), dict(x1=300.0), dict(x0=121.0)
+
+
+# (previous line, next line, the next line goes on with the previous one's paragraph)
+@pytest.mark.parametrize("prev, line, joined", [
+    (_line("các cơ quan, đơn vị trên địa", **FULL), _line("bàn huyện thực hiện.", baseline=118), True),
+    (_line("thời hạn hoàn thành và người chịu", **FULL), _line("Trách nhiệm thuộc về", baseline=118), True),
+    # a full line that ends a sentence, then spacing wider than the line pitch: a new paragraph
+    (_line("đến hết năm 2025.", **FULL), _line("Các xã, thị trấn báo cáo", baseline=130), False),
+    (_line("đến hết năm 2025.", **SHORT), _line("Các xã, thị trấn báo cáo", baseline=118), False),
+    (_line("đã giao cho", **SHORT), _line("các phòng chuyên môn", baseline=118), True),
+    (_line("phối hợp với các cơ quan liên quan", **FULL), _line("Căn cứ kết quả", baseline=118, **INDENTED), False),
+    (_line("như sau:", **SHORT), _line("2. Nhiệm vụ cụ thể", baseline=118), False),
+    (_line("1. Mục đích", bold=True, **SHORT), _line("Nâng cao hiệu quả", baseline=118), False),
+    # a bold run inside a sentence does not end the paragraph
+    (_line("gửi báo cáo về Sở Nội vụ chậm nhất ngày", **FULL), _line("30/11/2025.", bold=True, baseline=118), True),
+    (_line("I. MỤC ĐÍCH, YÊU CẦU", bold=True, **SHORT), _line("Nội dung", bold=True, baseline=118), False),
+    # over a page break: no sentence end at the foot of page 1, the rest at the top of page 2
+    (_line("tại 22 xã, phường, đặc khu trên địa", baseline=780, **FULL),
+     _line("bàn tỉnh với tổng số phiếu", baseline=90, page=2), True),
+    (_line("do Ủy ban nhân dân tỉnh và", baseline=780, **FULL), _line("Ủy ban nhân dân các xã", baseline=90, page=2), True),
+    (_line("hoàn thành trong năm.", baseline=780, **FULL), _line("Công tác kiểm tra", baseline=90, page=2), False),
+    (_line("hoàn thành trong năm", baseline=780, **FULL), _line("Công tác kiểm tra", baseline=90, page=2, **INDENTED), False),
+])
+def test_paragraph_continues(prev, line, joined):
+    assert pdf._continues(prev, line, MARGINS, page_break=line.page != prev.page) is joined
+
+
 @pytest.mark.parametrize("text, more, joined", [
     ("Kế hoạch số 09/KH-", "UBND ngày 15/01/2024", "Kế hoạch số 09/KH-UBND ngày 15/01/2024"),
     ("giai đoạn 2021-", "2025", "giai đoạn 2021-2025"),

@@ -61,6 +61,7 @@ RULE_THICKNESS = 3.0  # points: a path thinner than this is a ruling line
 RULE_MIN_LENGTH = 5.0  # points
 SNAP = 3.0  # points: ruling lines closer than this are one grid line
 TOUCHING = 0.12  # em: segments closer than this are one word run
+PARAGRAPH_GAP = 1.4  # a line further below the one before than this × the line spacing starts a block
 SIZE_CHANGE = 1.0  # points: a font size change this big starts a new block
 GARBLED_SAMPLE = 3000  # letters looked at to judge the text layer
 GARBLED_SHARE = 0.03  # a text layer with fewer non-ASCII letters than this share is garbled
@@ -160,6 +161,7 @@ class Margins:
     left: float
     right: float
     indents: frozenset[int] = frozenset()  # x0 (in 2-point steps) where many lines start indented
+    pitch: dict[int, float] = field(default_factory=dict)  # font size -> usual line spacing
 
     @property
     def centre(self) -> float:
@@ -710,6 +712,11 @@ def _continues(prev: Line, line: Line, margins: Margins, page_break: bool) -> bo
         return not ends_sentence and (lower_start or not indented)
     if indented and not lower_start:
         return False
+    # paragraphs set apart by spacing rather than an indent (a full line that ends a sentence
+    # is otherwise taken to wrap on)
+    if ends_sentence and not lower_start and line.baseline - prev.baseline > PARAGRAPH_GAP * margins.pitch.get(
+            round(line.size), 1.5 * line.size):
+        return False
     full = prev.x1 >= margins.right - FULL_LINE * prev.size
     return full or (lower_start and not ends_sentence)
 
@@ -789,7 +796,17 @@ def _margins(pages: list[Page]) -> Margins:
             if line.x0 > left + 4:
                 steps[round(line.x0 / 2)] += 1
     indents = frozenset(x for x, n in steps.items() if n >= INDENT_MIN_LINES)
-    return Margins(float(left), right, indents)
+    return Margins(float(left), right, indents, _pitches(pages))
+
+
+def _pitches(pages: list[Page]) -> dict[int, float]:
+    """The usual distance between consecutive lines of one font size (its line spacing)."""
+    steps: dict[int, Counter[int]] = {}
+    for page in pages:
+        for prev, line in zip(page.lines, page.lines[1:]):
+            if round(prev.size) == round(line.size):
+                steps.setdefault(round(line.size), Counter())[round(line.baseline - prev.baseline)] += 1
+    return {size: float(c.most_common(1)[0][0]) for size, c in steps.items()}
 
 
 def _body_size(pages: list[Page]) -> float:
