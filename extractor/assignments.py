@@ -295,17 +295,30 @@ def _flattened_tables(doc: Document) -> list[tuple[_Table, int, int]]:
             if _is_row_number(text) and (row is None or len(row) >= 2):
                 row = [Cell(text, b.start, b.end)]
                 rows.append(row)
-            elif row is not None and len(row) < n and not (len(row) >= n - 1 and _HEADING_LINE.match(b.text)):
-                if _HEADING_LINE.match(b.text) and len(row) > 2:
-                    break
+            elif row is not None and len(row) < n and not (len(row) > 2 and _HEADING_LINE.match(b.text)):
                 row.append(Cell(b.text, b.start, b.end))
             else:
-                break
+                break  # a full row followed by something else, or a heading: the table is over
             k += 1
         if rows:
+            rows = [_align(r, n, kinds) for r in rows]
             out.append((_Table(rows, kinds), blocks[i].start, blocks[k - 1].end))
         i = max(k, i + 1)
     return out
+
+
+def _align(row: list[Cell], n: int, kinds: dict[str, int]) -> list[Cell]:
+    """A flattened row with empty cells has lost them: put a last cell that reads as a deadline
+    back in the deadline column, the others in order."""
+    if len(row) >= n or "deadline" not in kinds or len(row) < 3:
+        return row
+    last = row[-1]
+    deadline = parse_deadline(last.text)
+    if not deadline or deadline.value is None:
+        return row
+    aligned = row[:-1] + [Cell("", last.start, last.start)] * (n - len(row))
+    aligned.insert(kinds["deadline"], last)
+    return aligned[:n]
 
 
 def _table_assignments(doc: Document, table: _Table, spans: list[_Span]) -> list[Assignment]:
@@ -324,6 +337,8 @@ def _table_assignments(doc: Document, table: _Table, spans: list[_Span]) -> list
         task = cell(row, "task")
         if number_text and _is_group_number(number_text):
             continue  # "I", "II": a group of tasks, not a task
+        if len(row) > 2 and len({c.text for c in row}) == 1:
+            continue  # one merged cell across the row: a group title
         if not task or not task.text.strip():
             if previous_task is None:
                 continue

@@ -122,6 +122,7 @@ def test_table_block_columns_in_any_order():
     doc = _table_doc([
         ["STT", "Đơn vị chủ trì", "Nội dung nhiệm vụ", "Thời hạn hoàn thành", "Đơn vị phối hợp", "Theo dõi"],
         ["I", "Cải cách thể chế", "", "", "", ""],
+        ["Năm 2026"] * 6,  # a title merged across the row, repeated in every cell
         ["1", "Sở Tư pháp", "Rà soát văn bản quy phạm pháp luật", "Tháng 6/2026", "Các sở, ngành", "Sở Nội vụ"],
         ["2", "Sở Nội vụ; Văn phòng UBND tỉnh", "Kiểm tra công vụ", "Thường xuyên", "", "Sở Nội vụ"],
         ["", "Các xã, phường", "Kiểm tra công vụ", "Hằng quý", "Sở Nội vụ", "Sở Nội vụ"],  # merged task cell
@@ -171,14 +172,19 @@ Tổ chức hội nghị đối thoại với doanh nghiệp
 Công chức Tư pháp – Hộ tịch
 Bưu điện huyện
 Tháng 10/2026
+3
+Niêm yết thủ tục hành chính tại Bộ phận một cửa
+Công chức Văn phòng – Thống kê
+Quý IV/2026
 IV. KINH PHÍ
 Kinh phí từ ngân sách xã."""
     found = find_assignments(from_text(text), [])
     assert [(a.agency, a.role, a.source) for a in found] == [
         ("Công chức Văn phòng – Thống kê", "lead", "table"), ("Công chức Văn hóa – Xã hội", "lead", "table"),
         ("Các công chức có liên quan", "support", "table"),
-        ("Công chức Tư pháp – Hộ tịch", "lead", "table"), ("Bưu điện huyện", "support", "table")]
-    assert found[-1].deadline.value == "2026-10"
+        ("Công chức Tư pháp – Hộ tịch", "lead", "table"), ("Bưu điện huyện", "support", "table"),
+        ("Công chức Văn phòng – Thống kê", "lead", "table")]  # its empty support cell is lost in the text
+    assert [a.deadline.value for a in found[-2:]] == ["2026-10", "2026-Q4"]
 
 
 @pytest.mark.parametrize("text, value", [
