@@ -103,9 +103,9 @@ def test_tables_keep_their_place(plan):
 
 @pytest.mark.parametrize("text, style_name, centered, font_size", [
     ("KẾ HOẠCH", "Normal", True, 14.0),
-    ("I. MỤC ĐÍCH, YÊU CẦU", "Heading 1", None, 14.0),
-    ("1. Mục đích", "Heading 2", None, 13.0),
-    ("Ủy ban nhân dân xã ban hành Kế hoạch tổ chức tập huấn như sau:", "Normal", None, 14.0),
+    ("I. MỤC ĐÍCH, YÊU CẦU", "Heading 1", False, 14.0),
+    ("1. Mục đích", "Heading 2", False, 13.0),
+    ("Ủy ban nhân dân xã ban hành Kế hoạch tổ chức tập huấn như sau:", "Normal", False, 14.0),
 ])
 def test_style_hints(plan, text, style_name, centered, font_size):
     block = next(b for b in plan.blocks if b.text == text)

@@ -304,7 +304,7 @@ class _Styles:
     def _resolve_paragraph(self, style_id: str | None, depth: int) -> _ParagraphStyle:
         style = self._raw.get(style_id) if style_id is not None else None
         if style is None or depth > 20:
-            return _ParagraphStyle(None, self.defaults, None, None, None)
+            return _ParagraphStyle(None, self.defaults, False, None, None)  # Word aligns left by default
         based_on = style.find(W + "basedOn")
         base = self._resolve_paragraph(based_on.get(_VAL) if based_on is not None else None, depth + 1)
         name_el = style.find(W + "name")
