@@ -102,6 +102,11 @@ def test_parse_html_page():
     # a page typed in a TCVN3 font, served as Latin-1 text
     ("<html><body><p>KÕ ho¹ch triÓn khai c«ng t¸c c¶i c¸ch hµnh chÝnh n¨m 2026</p></body></html>",
      ["Kế hoạch triển khai công tác cải cách hành chính năm 2026"]),
+    # ordered lists: the number the browser draws is part of the document's text
+    ('<html><body><ol type="I"><li><b>MỤC ĐÍCH, YÊU CẦU</b></li><li><b>NỘI DUNG</b>'
+     '<ol><li>Tuyên truyền</li><li>Tập huấn</li></ol></li></ol>'
+     '<ol type="a" start="3"><li>Kinh phí thực hiện</li></ol></body></html>',
+     ["I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG", "1. Tuyên truyền", "2. Tập huấn", "c. Kinh phí thực hiện"]),
     # <br> inside a paragraph separates lines of the document
     ("<html><body><p>Nơi nhận:<br>- Sở Nội vụ;<br>- Lưu: VT.</p></body></html>",
      ["Nơi nhận:", "- Sở Nội vụ;", "- Lưu: VT."]),

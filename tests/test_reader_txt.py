@@ -11,7 +11,7 @@ import pytest
 
 from extractor.blocks import LIST_ITEM, TABLE
 from extractor.document import from_text
-from extractor.readers.txt import blocks_from_text, read
+from extractor.readers.txt import read
 
 DATA = Path(__file__).parent / "data"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"

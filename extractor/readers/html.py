@@ -24,8 +24,8 @@ from pathlib import Path
 from ..blocks import LIST_ITEM, PARAGRAPH, Block, RawDocument, Style, table
 from ..encodings import fix_legacy
 from ..errors import ReadError
-from .txt import _LAYOUT_CELL, _all_caps  # the same header/signature test as for text
-from .webpage import line_key, strip_page_chrome
+from .txt import _LAYOUT_CELL  # the same header/signature test as for text
+from .webpage import strip_page_chrome
 
 _SKIP_TAGS = {"script", "style", "noscript", "template", "iframe", "form", "select", "option",
               "button", "input", "textarea", "svg", "canvas", "img", "video", "audio", "object",
@@ -45,7 +45,6 @@ _CHROME_PREFIX = re.compile(
     r"banner|footer|share|social|related|other-news|tin-khac|tin-lien-quan|visitor|counter|"
     r"thong-ke|poll|binh-chon|weblink|lien-ket|comment|advert|quangcao)", re.IGNORECASE)
 _CENTER = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
-_RIGHT = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _BULLET = re.compile(r"^[-+•–—−·▪►■]\s")
@@ -115,8 +114,9 @@ def _content_node(body):
     if not scores:
         return None
     best = nodes[max(scores, key=scores.get)]
-    # rows of a data table won: the article is the table's container
-    while best.tag in ("tr", "tbody", "thead", "table") and best.parent is not None:
+    # rows of a data table or items of a list won: the article is their container
+    while best.tag in ("tr", "tbody", "thead", "table", "li", "ol", "ul", "dl", "dt", "dd") \
+            and best.parent is not None:
         best = best.parent
     return best
 
@@ -146,6 +146,9 @@ class _Reader:
             elif tag == "table":
                 self._flush()
                 self.blocks.extend(_table_blocks(child))
+            elif tag == "ol":
+                self._flush()
+                self._ordered_list(child, bold, centered or _is_centered(child))
             elif tag in _BLOCK_TAGS or tag in ("td", "th"):
                 self._flush()
                 child_centered = centered or _is_centered(child)
@@ -156,6 +159,28 @@ class _Reader:
                 self._flush()
             else:  # inline: b, strong, i, em, span, a, font, u, sup, sub ...
                 self._walk(child, bold or tag in _BOLD_TAGS or _is_bold_style(child), centered)
+
+    def _ordered_list(self, node, bold: bool, centered: bool) -> None:
+        """<ol> items with the number the browser shows ("1.", "a.", "II.") put into the text."""
+        kind = node.attributes.get("type") or "1"
+        try:
+            number = int(node.attributes.get("start") or 1)
+        except ValueError:
+            number = 1
+        for item in node.iter():
+            if item.tag != "li":
+                if item.tag not in _SKIP_TAGS:
+                    self._walk_block(item, bold, centered)
+                continue
+            self.runs.append((f"{_list_number(number, kind)}. ", bold))
+            self._walk(item, bold, centered)
+            self._flush()
+            number += 1
+
+    def _walk_block(self, node, bold: bool, centered: bool) -> None:
+        self._flush()
+        self._walk(node, bold, centered)
+        self._flush()
 
     def _flush(self) -> None:
         text = _SPACES.sub(" ", "".join(t for t, _ in self.runs)).strip()
@@ -168,6 +193,20 @@ class _Reader:
             kind = LIST_ITEM if _BULLET.match(text) else PARAGRAPH
             self.blocks.append(Block(kind, text, style=style))
         self.runs = []
+
+
+def _list_number(n: int, kind: str) -> str:
+    if kind in ("a", "A"):
+        letter = "abcdefghijklmnopqrstuvwxyz"[(n - 1) % 26]
+        return letter.upper() if kind == "A" else letter
+    if kind in ("i", "I"):
+        roman = ""
+        for value, numeral in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                               (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+            while n >= value:
+                roman, n = roman + numeral, n - value
+        return roman.lower() if kind == "i" else roman
+    return str(n)
 
 
 def _is_centered(node) -> bool:

@@ -23,7 +23,6 @@ from importlib import resources
 
 from ..doctypes import document_types
 
-_SPACES = re.compile(r"\s+")
 _MARKUP = re.compile(r"[*#>|_]+")
 
 
