@@ -274,3 +274,17 @@ def test_task_table_in_pdf(tmp_path):
     pdf.output(str(path))
     from extractor import parse
     assert _table_rows(parse(path)) == EXPECTED
+
+
+def test_task_table_as_markdown_pipes():
+    text = """KẾ HOẠCH
+II. NHIỆM VỤ
+| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |
+|---|---|---|---|---|
+| 1 | Rà soát quy trình nội bộ | Sở Nội vụ | Văn phòng UBND tỉnh | Quý I/2026 |
+| 2 | Đánh giá chỉ số hài lòng | Sở Tư pháp | | Tháng 11/2026 |
+III. TỔ CHỨC THỰC HIỆN"""
+    found = parse_text(text).assignments
+    assert [(a.agency, a.role, a.source, a.deadline.value) for a in found] == [
+        ("Sở Nội vụ", "lead", "table", "2026-Q1"), ("Văn phòng UBND tỉnh", "support", "table", "2026-Q1"),
+        ("Sở Tư pháp", "lead", "table", "2026-11")]
