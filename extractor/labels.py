@@ -35,7 +35,8 @@ _AGENCY_PREFIX = re.compile(r"^(?:đề nghị|giao|đối với|trách nhiệm 
 _NOT_AGENCY = re.compile(r"^(?:báo cáo|ban hành|bộ chỉ số|bộ tiêu chí|hội nghị|hội thảo|hội thi|"
                          r"trường hợp|đơn vị tính|phòng,? chống|phòng ngừa|đoàn kết|cơ quan thực hiện)")
 _CLASSIFIER_THRESHOLD = 0.5
-CLASSIFIER_MAX_WORDS = 8  # the classifier names titles; longer text is left to the lexicon
+CLASSIFIER_MAX_WORDS = 8
+_OPENING_CHARS = 80  # of a long heading, enough for a four-word title and its context  # the classifier names titles; longer text is left to the lexicon
 # What may come before a leading term of a long heading: "Về kiến nghị…", "Đánh giá kết quả…"
 _LEAD_FILLER = re.compile(r"^(?:(?:về|những|các|đánh giá)\s+)*")
 
@@ -45,6 +46,7 @@ class Term:
     pattern: re.Pattern
     labels: tuple[str, ...]
     lead: bool = False  # also labels a long (sentence) heading that it opens
+    heads: tuple[str, ...] | None = None  # literal words one of which a match must contain
 
 
 @cache
@@ -58,10 +60,35 @@ def _lexicon() -> tuple[tuple[Term, ...], re.Pattern]:
             regex = rf"{_PART_START}{_FILLER}(?P<t>{phrase})(?!\w)"
         else:
             regex = rf"(?<!\w)(?P<t>{phrase})(?!\w)"
-        terms.append(Term(re.compile(regex), tuple(entry["labels"]), entry.get("lead", False)))
+        terms.append(Term(re.compile(regex), tuple(entry["labels"]), entry.get("lead", False),
+                          _literal_heads(phrase)))
     heads = sorted(data["agencies"]["heads"], key=len, reverse=True)
     agency = re.compile(r"^(?:%s)(?!\w)" % "|".join(re.escape(h) for h in heads))
     return tuple(terms), agency
+
+
+_TOP_LEVEL_ALTERNATIVES = re.compile(r"\|(?![^(]*\))")
+_LITERAL_START = re.compile(r"^[^\\()\[\]?*+{}|.^$]+")
+
+
+def _literal_heads(phrase: str) -> tuple[str, ...] | None:
+    """The literal opening of each alternative of a phrase ("mục tiêu|chỉ tiêu" -> both), so a
+    term whose words are absent is skipped without running its regex; None when an alternative
+    opens with an optional part (no literal every match must contain)."""
+    heads = []
+    for alternative in _TOP_LEVEL_ALTERNATIVES.split(phrase):
+        m = _LITERAL_START.match(alternative)
+        if not m:
+            return None
+        head = m.group(0)
+        # a quantifier after the literal makes its last character optional
+        if alternative[m.end():m.end() + 1] in ("?", "*", "{"):
+            head = head[:-1]
+        head = head.strip()
+        if not head:
+            return None
+        heads.append(head)
+    return tuple(heads)
 
 
 def _key(heading: str) -> str:
@@ -82,6 +109,8 @@ def _matches(key: str) -> list[tuple[int, Term]]:
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, Term]] = []
     for term in terms:
+        if term.heads is not None and not any(h in key for h in term.heads):
+            continue
         for m in term.pattern.finditer(key):
             s, e = m.span("t")
             if any(s < te and ts < e for ts, te in taken):
@@ -146,7 +175,7 @@ def _opening_labels(heading: str) -> list[str]:
     nghị…"), so "Kinh phí thực hiện kế hoạch được bố trí…" stays unlabelled.
     """
     key = _key(heading)
-    found = _matches(key)
+    found = _matches(key[:_OPENING_CHARS])  # only the opening can count: spare the regexes the rest
     cut = min((key.find(c) for c in ",;:" if c in key), default=-1)
     if 0 < cut and len(key[:cut].split()) <= 4:
         return _ordered([(s, t) for s, t in found if s < cut])

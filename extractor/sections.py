@@ -49,8 +49,8 @@ _STYLES = ("dieu", "roman", "roman_bare", "decimal", "arabic", "arabic_paren", "
 
 # A number run into the middle of a paragraph, after the end of a sentence or a colon:
 # "...cơ quan.II. Những thuận lợi, khó khăn: 1. Thuận lợi: Trong thời gian qua..."
-_INLINE_NUMBER = re.compile(
-    rf"(?<=[.:;!?])[ \t]*(?P<num>[IVX]{{1,6}}|\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\.[ \t]+(?=[{_UPPER}])"
+_INLINE_NUMBER = re.compile(  # starts with a character class, so the scan is fast
+    rf"[.:;!?][ \t]*(?P<num>[IVX]{{1,6}}|\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\.[ \t]+(?=[{_UPPER}])"
 )
 
 _RANGE_END = re.compile(r"^[-–]\s?\d{1,4}\b")
@@ -73,7 +73,8 @@ _ATTACHED_TITLE = re.compile(
 )
 _PLAIN_TITLE_MAX_WORDS = 12
 # The opening of the body: the legal basis and the sentence that introduces the outline.
-_BODY_OPENING = re.compile(r"^(?:Căn cứ|Thực hiện|Theo đề nghị)\b|(?:như sau|sau đây|cụ thể)\s*:\s*$")
+_BODY_STARTS = ("Căn cứ", "Thực hiện", "Theo đề nghị")
+_BODY_INTRO_ENDS = ("như sau:", "sau đây:", "cụ thể:", "như sau :")
 # Sentence end for whole-sentence items: a full stop before a capital/digit or the end, not the
 # dot of an abbreviation ("TP. Hồ Chí Minh", "Q. 1", "ThS.") or of a number ("1.234").
 _SENTENCE_END = re.compile(rf"(?<![\s(][A-ZĐ])(?<!\bTP)(?<!\bTp)(?<!ThS)(?<!\bTS)\.(?=\s+[\d{_UPPER}\"“(]|\s*$)")
@@ -202,7 +203,8 @@ class _Scanner:
                 self.in_flat_table = True
                 continue
             i = self._block(block, i)
-            if not self.body_started and _BODY_OPENING.search(stripped):
+            if not self.body_started and (stripped.startswith(_BODY_STARTS)
+                                          or stripped.rstrip(" *_").endswith(_BODY_INTRO_ENDS)):
                 self.body_started = True
         if not self.stopped:
             self.part_ends.append(len(self.doc.text))
@@ -290,9 +292,11 @@ class _Scanner:
         if not title[0].isupper():
             return
         style = block.style
+        styled = bool(style.is_heading_style or style.bold)
+        if not (self.seen_numbered or styled or self.candidates):
+            return  # the header and the opening, before any outline: skip the lexicon
         labels = label_heading(title)
         named = bool(labels) and len(words) <= 6
-        styled = bool(style.is_heading_style or style.bold)
         if not self.seen_numbered and not style.is_heading_style:
             # before the outline starts: the title block, quốc hiệu, trích yếu, "Căn cứ"; once
             # the opening sentence is past, a bold title naming a section opens an outline
