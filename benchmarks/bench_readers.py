@@ -15,7 +15,9 @@ exist), or the PATHs given. For each format it prints:
   read/bare  how many times the bare call vnplan's reader costs
 For PDFs it also prints `same words`: the share of pdfplumber's words (page numbers aside) that
 vnplan's text has too, counted with multiplicity — a check that reading through PDFium loses
-nothing pdfplumber finds.
+nothing pdfplumber finds — and `same cells`: the share of the non-empty cells of pdfplumber's
+tables (find_tables on every page; a header row repeated on the next page counted once) that
+vnplan's table blocks hold too.
 
 Times are the best of --repeat runs per file (the machine is shared; the minimum is the stable
 figure). Files that fail to read (a scan, an encrypted PDF) are counted and left out of times.
@@ -111,6 +113,29 @@ def same_words(path: Path, vnplan_text: str) -> tuple[int, int]:
     return sum((theirs & ours).values()), sum(theirs.values())
 
 
+def _cells(rows) -> list[str]:
+    return [re.sub(r"\s+", " ", c or "").strip() for row in rows for c in row if (c or "").strip()]
+
+
+def same_cells(path: Path, document) -> tuple[int, int]:
+    """(pdfplumber's table cells also in vnplan's tables, pdfplumber's table cells)."""
+    import pdfplumber
+
+    theirs: Counter[str] = Counter()
+    previous_head = None
+    with pdfplumber.open(io.BytesIO(path.read_bytes())) as pdf:
+        for page in pdf.pages:
+            for table in page.find_tables():
+                rows = table.extract()
+                if previous_head is not None and rows and rows[0] == previous_head:
+                    rows = rows[1:]  # Word repeats the header row on every page of a long table
+                elif rows:
+                    previous_head = rows[0]
+                theirs.update(_cells(rows))
+    ours = Counter(_cells([[c.text for c in row] for b in document.blocks if b.kind == "table" for row in b.rows]))
+    return sum((theirs & ours).values()), sum(theirs.values())
+
+
 def collect(paths: list[Path]) -> dict[str, list[Path]]:
     files: dict[str, list[Path]] = defaultdict(list)
     for base in paths:
@@ -137,7 +162,7 @@ def main() -> None:
         failed = 0
         pages = 0
         parse_time = read_time = 0.0
-        found = total = 0
+        found = total = cells_found = cells_total = 0
         for path in files.get(fmt, []):
             result = extractor.parse(path)  # warm-up, and the error check
             if result.error is not None:
@@ -148,8 +173,11 @@ def main() -> None:
             parse_time += best_of(args.repeat, lambda: extractor.parse(path))
             read_time += best_of(args.repeat, lambda: vnplan_read(path))
             if fmt == "pdf":
-                f, t = same_words(path, vnplan_read(path).text)
+                document = vnplan_read(path)
+                f, t = same_words(path, document.text)
                 found, total = found + f, total + t
+                f, t = same_cells(path, document)
+                cells_found, cells_total = cells_found + f, cells_total + t
         if not ok:
             print(f"{fmt:6} {0:>4} {failed:>4}   (no readable files)")
             continue
@@ -164,6 +192,9 @@ def main() -> None:
             print(f"{head} {name:>11} {bare * 1000 / n:8.2f} {read_time / bare:9.2f}")
         if fmt == "pdf" and total:
             print(f"{'':6} same words as pdfplumber: {found}/{total} = {found / total:.1%}")
+        if fmt == "pdf" and cells_total:
+            print(f"{'':6} same table cells as pdfplumber: {cells_found}/{cells_total} = "
+                  f"{cells_found / cells_total:.1%}")
 
 
 if __name__ == "__main__":
