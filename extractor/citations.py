@@ -46,10 +46,17 @@ def _type_words() -> dict[str, str]:
 def _type_before() -> re.Pattern:
     """A type word (and qualifier, and "số") that ends right where a symbol starts."""
     g = symbols.grammar()["type_words"]
-    return re.compile(rf"(?P<type>{_alternation(_type_words())})"
+    return re.compile(rf"(?:(?P<type>{_alternation(_type_words())})"
                       rf"(?:\s+(?:{_alternation(g['qualifiers'])}))?"
                       rf"(?:\s+(?:{_alternation(g['anaphora_previous'])}))?"
-                      rf"\s*(?P<so>số\s*:?)?\s*$")
+                      rf"\s*(?P<so>số\s*:?)?"
+                      rf"|(?P<abbreviation>{_alternation(_abbreviated_types())})\s+số\s*:?)\s*$")
+
+
+@cache
+def _abbreviated_types() -> dict[str, str]:
+    """Type words written as their abbreviation before "số" ("CV số 123/UBND-VP"), by match key."""
+    return {match_key(a): name for a, name in symbols.grammar()["type_words"]["abbreviated"].items()}
 
 
 @cache
@@ -66,7 +73,7 @@ _SO_BEFORE = re.compile(r"số\s*:?\s*$")
 _OWN_NUMBER_BEFORE = re.compile(r"(?:^|\n)[\s|*]*số\s*:?\s*$")
 # after a mention: white space, a comma, a superscript footnote mark ("UBND²"), then the part
 _DATE_AFTER = re.compile(r"[\s,\u00b9\u00b2\u00b3\u2070-\u2079]*\(?\s*(?:(?:được\s+)?ban hành\s+)?ngày\s*(?=\d)")
-_ISSUER_AFTER = re.compile(r"[\s,\u00b9\u00b2\u00b3\u2070-\u2079]*(?:\(?\s*)?của\s+")
+_ISSUER_AFTER = re.compile(r"[\s,)\u00b9\u00b2\u00b3\u2070-\u2079]*(?:\(?\s*)?(?:năm\s+\d{4}\s+)?của\s+")
 _SUBJECT_AFTER = re.compile(r"[\s,\u00b9\u00b2\u00b3\u2070-\u2079]*(?:về việc|v/v|về)\s+")
 _QUOTED_AFTER = re.compile(r"[\s,\u00b9\u00b2\u00b3\u2070-\u2079]*[“\"]([^”\"\n]{3,300})[”\"]")
 _SUBJECT_END = re.compile(r";|\.(?:\s|$)|\n(?=[-+•]|\d+[.)]|[IVX]+\.)|[“”\"]")
@@ -273,9 +280,11 @@ def _type_for_symbol(doc: Document, start: int) -> tuple[str | None, bool, int, 
     if _word_start(window, _not_document_before().search(window, len(window) - 40)):
         return None, False, start, True
     m = _type_before().search(window, len(window) - 60)
-    if _word_start(window, m):
+    if _word_start(window, m) and m["type"]:
         name = _type_words()[" ".join(m["type"].split())]
         return name, True, window_start + m.start(), False
+    if _word_start(window, m) and doc.text[window_start + m.start(): window_start + m.end("abbreviation")].isupper():
+        return _abbreviated_types()[m["abbreviation"]], True, window_start + m.start(), False
     if _word_start(window, _SO_BEFORE.search(window, len(window) - 8)):
         # "Luật Quản lý thuế số 38/2019/QH14", "Quyết định số 12/QĐ-UBND …, số 13/QĐ-UBND":
         # the nearest capitalised type word earlier in the same clause

@@ -54,6 +54,12 @@ CASES = [
      [dict(number="31/CĐ-TTg", issuer="Thủ tướng Chính phủ"), dict(number="44/CĐ-TTg", issuer="Thủ tướng Chính phủ")]),
     ("theo chỉ đạo của UBND huyện tại Công văn số 655/UBND-VP ngày 3/4/2024",
      [dict(number="655/UBND-VP", issuer="UBND huyện")]),
+    # an abbreviation for the type word; a bracketed number; the year between number and issuer
+    ("QĐ số 77/QĐ-UBND ngày 2/3/2024 và CV số 130/UBND-VP ngày 4/3/2024",
+     [dict(type="Quyết định", number="77/QĐ-UBND"), dict(type="Công văn", number="130/UBND-VP")]),
+    ("theo Kế hoạch (số 19/KH-UBND) của UBND xã", [dict(type="Kế hoạch", number="19/KH-UBND", issuer="UBND xã")]),
+    ("Kế hoạch số 23/KH-UBND năm 2023 của UBND phường về an toàn giao thông",
+     [dict(number="23/KH-UBND", issuer="UBND phường", subject="an toàn giao thông")]),
     # a letter suffix on the number
     ("Nghị quyết số 30a/NQ-CP ngày 27/12/2008 của Chính phủ về giảm nghèo nhanh và bền vững",
      [dict(type="Nghị quyết", number="30a/NQ-CP", date="2008-12-27", issuer="Chính phủ")]),
