@@ -244,6 +244,9 @@ class _Scanner:
                 m = None  # "XIV CỦA ĐẢNG…": a wrapped title line, not the next part
             elif style == "dieu" and not self._expected("dieu", number):
                 m = None  # "Điều 5. …" at the start of a wrapped line citing a law
+            elif style == "letter" and number == "l" and self.last_number.get("letter") != "k" \
+                    and m.group(0).rstrip().endswith("."):
+                style, number = "arabic", "1"  # OCR reads "1." as "l.": no "l)" without a "k)" before it
         if m is None:
             if not _ONLY_NUMBER.match(text.strip("*_ ")):
                 nxt = self.blocks[next_index].text if next_index < len(self.blocks) else ""

@@ -229,6 +229,11 @@ CASES = [
          (2, "3", "Giai đoạn 2026 - 2030 phấn đấu 100% hồ sơ được số hóa", [])],
         id="headings broken by hard wraps are joined again"),
     pytest.param(
+        ("l. Giao Văn phòng UBND huyện theo dõi, đôn đốc.", "2. Giao Phòng Nội vụ tổng hợp."),
+        [(1, "1", "Giao Văn phòng UBND huyện theo dõi, đôn đốc", []),
+         (1, "2", "Giao Phòng Nội vụ tổng hợp", [])],
+        id="an OCR 'l.' before '2.' is the number 1"),
+    pytest.param(
         ("V/v báo cáo kết quả tuyển dụng",
          "Kính gửi: Sở Nội vụ",
          "Thực hiện Công văn số 45/SNV-TCBC, UBND huyện báo cáo như sau:",
