@@ -52,7 +52,7 @@ class Writer:
     """A tiny layout engine: justified paragraphs, headings, page chrome, footnotes."""
 
     def __init__(self, target, pages: int, numbers: str = "footer", **canvas_options) -> None:
-        self.c = canvas.Canvas(target, pagesize=A4, **canvas_options)
+        self.c = canvas.Canvas(target, pagesize=A4, invariant=True, **canvas_options)  # same bytes every run
         self.numbers = numbers  # "footer": running header + "Trang N"; "top": "- N -" from page 2
         self.pages = pages
         self.page = 1
@@ -290,7 +290,7 @@ def make_scan(path: Path) -> None:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     buffer.seek(0)
-    c = canvas.Canvas(str(path), pagesize=A4)
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=True)
     c.drawImage(ImageReader(buffer), LEFT, HEIGHT - 250, width=RIGHT - LEFT, height=110)
     c.showPage()
     c.save()
