@@ -257,6 +257,34 @@ PLAIN_LINES_BLOCKS = [
 ]
 
 
+# --- text wrapped at a fixed column with no blank line between paragraphs (e-mail, old exports)
+FIXED_WIDTH = """\
+CÔNG VĂN
+Về việc báo cáo kết quả thực hiện nhiệm vụ chuyển đổi số năm 2025
+Kính gửi: Sở Thông tin và Truyền thông tỉnh Nam Sơn.
+Thực hiện Công văn số 210/STTTT-CĐS ngày 02/12/2025 của Sở Thông tin và
+Truyền thông về việc báo cáo kết quả chuyển đổi số năm 2025, Ủy ban nhân dân
+huyện Yên Lạc báo cáo như sau:
+1. Hạ tầng số: 100% cơ quan, đơn vị cấp huyện và cấp xã được kết nối mạng
+truyền số liệu chuyên dùng; 85% hộ gia đình có kết nối Internet cáp quang.
+2. Dịch vụ công trực tuyến: tỷ lệ hồ sơ nộp trực tuyến đạt 62%, tăng 15% so
+với năm 2024.
+Ủy ban nhân dân huyện Yên Lạc kính báo cáo Sở Thông tin và Truyền thông tổng
+hợp./.
+"""
+FIXED_WIDTH_BLOCKS = [
+    "CÔNG VĂN",
+    "Về việc báo cáo kết quả thực hiện nhiệm vụ chuyển đổi số năm 2025",
+    "Kính gửi: Sở Thông tin và Truyền thông tỉnh Nam Sơn.",
+    "Thực hiện Công văn số 210/STTTT-CĐS ngày 02/12/2025 của Sở Thông tin và Truyền thông về việc báo cáo "
+    "kết quả chuyển đổi số năm 2025, Ủy ban nhân dân huyện Yên Lạc báo cáo như sau:",
+    "1. Hạ tầng số: 100% cơ quan, đơn vị cấp huyện và cấp xã được kết nối mạng truyền số liệu chuyên dùng; "
+    "85% hộ gia đình có kết nối Internet cáp quang.",
+    "2. Dịch vụ công trực tuyến: tỷ lệ hồ sơ nộp trực tuyến đạt 62%, tăng 15% so với năm 2024.",
+    "Ủy ban nhân dân huyện Yên Lạc kính báo cáo Sở Thông tin và Truyền thông tổng hợp./.",
+]
+
+
 def texts(blocks):
     return [[[c.text for c in row] for row in b.rows] if b.kind == TABLE else b.text for b in blocks]
 
@@ -268,7 +296,9 @@ def texts(blocks):
     (NEWS_COPY, NEWS_COPY_BLOCKS),
     (LAYOUT, LAYOUT_BLOCKS),
     (PLAIN_LINES, PLAIN_LINES_BLOCKS),
-], ids=["markdown-export", "pipe-tables", "web-copy", "news-copy", "pdftotext-layout", "plain-lines"])
+    (FIXED_WIDTH, FIXED_WIDTH_BLOCKS),
+], ids=["markdown-export", "pipe-tables", "web-copy", "news-copy", "pdftotext-layout", "plain-lines",
+        "fixed-width"])
 def test_blocks_from_text(text, expected):
     assert texts(from_text(text).blocks) == expected
 

@@ -101,6 +101,7 @@ class _Paragraphs:
     blocks: list[Block] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)  # raw lines of the open paragraph
     after_break: bool = False  # a blank line came since the last line
+    width: int = 0  # the column lines were wrapped at, when the text is wrapped to a fixed width
 
     marks: int = 0  # "**" seen in the open paragraph
     stars: int = 0  # single "*" seen (markdown italics)
@@ -159,6 +160,8 @@ class _Paragraphs:
             return starts_lower or not _all_caps(previous)
         if self.mode == "layout":
             return starts_lower or (_indent(line) <= 1 and not _all_caps(previous))
+        if self.width and len(self.lines[-1].strip()) >= 0.75 * self.width:
+            return True  # the line above reached the wrap column: this one continues it
         return starts_lower and len(previous) >= 40
 
     def flush(self) -> None:
@@ -411,6 +414,18 @@ def _mode(lines: list[str]) -> tuple[str, bool]:
     return ("wrapped" if wrapped else "lines"), markdown
 
 
+def _wrap_width(lines: list[str]) -> int:
+    """The column a text was wrapped at (≤ 100), when most of its lines reach it; else 0."""
+    lengths = sorted(len(l.strip()) for l in lines if l.strip())
+    if len(lengths) < 10:
+        return 0
+    width = lengths[int(len(lengths) * 0.9)]
+    if width > 100 or width < 40:
+        return 0
+    long_lines = sum(1 for n in lengths if n >= 0.75 * width)
+    return width if long_lines >= 0.5 * len(lengths) else 0
+
+
 def blocks_from_text(text: str) -> list[Block]:
     """The blocks of a plain-text document (the whole text pipeline; `document.from_text` uses it)."""
     lines = [l.rstrip() for l in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
@@ -418,7 +433,7 @@ def blocks_from_text(text: str) -> list[Block]:
     mode, markdown = _mode(lines)
     if mode == "layout":
         return _layout_blocks(lines)
-    paragraphs = _Paragraphs(mode, markdown)
+    paragraphs = _Paragraphs(mode, markdown, width=_wrap_width(lines) if mode == "lines" else 0)
     i = 0
     while i < len(lines):
         line = lines[i]
