@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .blocks import TABLE, Block
+from .blocks import TABLE, Block, Style
 from .document import Document
 from .labels import label_heading
 from .model import Section, Warning
@@ -72,6 +72,8 @@ _ATTACHED_TITLE = re.compile(
     r"chương trình hành động)$"
 )
 _PLAIN_TITLE_MAX_WORDS = 12
+_HEADER_LINE = re.compile(r"^(?:CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]|ĐẢNG CỘNG SẢN|(?:KẾ HOẠCH|QUYẾT ĐỊNH|"
+                          r"BÁO CÁO|HƯỚNG DẪN|CÔNG VĂN|THÔNG BÁO|CHƯƠNG TRÌNH|CHỈ THỊ|NGHỊ QUYẾT|TỜ TRÌNH)$)")
 # The opening of the body: the legal basis and the sentence that introduces the outline.
 _BODY_STARTS = ("Căn cứ", "Thực hiện", "Theo đề nghị")
 _BODY_INTRO_ENDS = ("như sau:", "sau đây:", "cụ thể:", "như sau :")
@@ -298,6 +300,10 @@ class _Scanner:
         styled = bool(style.is_heading_style or style.bold)
         if not (self.seen_numbered or styled or self.candidates):
             return  # the header and the opening, before any outline: skip the lexicon
+        if _HEADER_LINE.match(title):
+            return  # quốc hiệu, tiêu ngữ, the document's kind: often bold or in a Title style
+        if style.is_heading_style and not (self.seen_numbered or self.body_started):
+            style = Style(bold=style.bold)  # a heading style in the header block is a title, not a section
         labels = label_heading(title)
         named = bool(labels) and len(words) <= 6
         if not self.seen_numbered and not style.is_heading_style:

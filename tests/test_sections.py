@@ -314,6 +314,26 @@ def test_bold_titles_without_numbers_after_the_opening():
     ]
 
 
+def test_word_heading_styles_in_the_header_are_titles():
+    title, heading = Style(style_name="Title", bold=True), Style(style_name="Heading 1", bold=True)
+    doc = doc_of(
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "BÁO CÁO",
+        "Công tác dân vận năm 2025",
+        "Thực hiện Hướng dẫn số 12-HD/BDVHU, UBND xã báo cáo như sau:",
+        "Kết quả đạt được",
+        "Các thôn tổ chức đối thoại với nhân dân.",
+        "Phương hướng năm 2026",
+        "Tiếp tục phát huy dân chủ ở cơ sở.",
+        styles={0: title, 1: title, 2: heading, 4: heading, 6: heading},
+    )
+    sections, _ = find_sections(doc)
+    assert outline(sections) == [
+        (1, None, "Kết quả đạt được", ["ket_qua"]),
+        (1, None, "Phương hướng năm 2026", ["phuong_huong"]),
+    ]
+
+
 def test_dieu_out_of_sequence_is_a_wrapped_citation():
     doc = doc_of(
         "Điều 1. Phê duyệt danh mục nhiệm vụ năm 2026.",
