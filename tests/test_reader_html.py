@@ -107,6 +107,12 @@ def test_parse_html_page():
      '<ol><li>Tuyên truyền</li><li>Tập huấn</li></ol></li></ol>'
      '<ol type="a" start="3"><li>Kinh phí thực hiện</li></ol></body></html>',
      ["I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG", "1. Tuyên truyền", "2. Tập huấn", "c. Kinh phí thực hiện"]),
+    # a one-cell table that only lays the text out is not a data table
+    ('<html><body><table><tr><td><b>KẾ HOẠCH</b><br>Tổ chức hội nghị tổng kết năm 2025</td></tr>'
+     '<tr><td>1. Thời gian: ngày 20/12/2025.<br>2. Địa điểm: hội trường Ủy ban nhân dân xã.</td></tr></table>'
+     '</body></html>',
+     ["KẾ HOẠCH", "Tổ chức hội nghị tổng kết năm 2025", "1. Thời gian: ngày 20/12/2025.",
+      "2. Địa điểm: hội trường Ủy ban nhân dân xã."]),
     # <br> inside a paragraph separates lines of the document
     ("<html><body><p>Nơi nhận:<br>- Sở Nội vụ;<br>- Lưu: VT.</p></body></html>",
      ["Nơi nhận:", "- Sở Nội vụ;", "- Lưu: VT."]),

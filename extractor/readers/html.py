@@ -221,7 +221,8 @@ def _is_bold_style(node) -> bool:
 
 
 def _table_blocks(node) -> list[Block]:
-    """A layout table (document header, signature) as paragraphs; a data table as a table block."""
+    """A table of the document's header or signature, or one that lays the page out, as the
+    paragraphs of its cells (left column first); a data table as a table block."""
     rows = []
     for tr in node.css("tr"):
         if _closest_table(tr).mem_id != node.mem_id:
@@ -233,7 +234,11 @@ def _table_blocks(node) -> list[Block]:
         return []
     texts = [[_SPACES.sub(" ", c.text(deep=True, separator=" ")).strip() for c in row] for row in rows]
     columns = max(len(r) for r in rows)
-    if columns <= 3 and len(rows) <= 4 and any(_LAYOUT_CELL.search(t) for row in texts for t in row):
+    header_or_signature = columns <= 3 and len(rows) <= 4 and any(
+        _LAYOUT_CELL.search(t) for row in texts for t in row)
+    # a table used to lay the page out: one column, or a cell holding a whole text
+    layout = columns == 1 or any(len(t) > 400 for row in texts for t in row)
+    if header_or_signature or layout:
         blocks: list[Block] = []
         for row in rows:
             for cell in row:
