@@ -40,6 +40,7 @@ PLAN_DOC_SEQUENCE = [
     "2.1. Tiếp nhận, đăng ký văn bản đến",
     "III. THỜI GIAN, ĐỊA ĐIỂM",
     "IV. TỔ CHỨC THỰC HIỆN",
+    "V. KINH PHÍ",
     "Kế hoạch số 42/KH-UBND được ban hành kèm theo Quyết định số 118/QĐ-UBND ngày 12/01/2026 "
     "của Ủy ban nhân dân huyện.",
 ]

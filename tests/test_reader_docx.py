@@ -65,6 +65,8 @@ PLAN_BLOCKS = [
     (PARAGRAPH, "b) Công chức Tư pháp - Hộ tịch phối hợp biên soạn tài liệu.", True, False),
     (PARAGRAPH, "c) Các bộ phận chuyên môn cử công chức tham dự đầy đủ.", True, False),  # same abstract list
     (PARAGRAPH, "a) Báo cáo kết quả tập huấn trước ngày 31/3/2026.", True, False),  # startOverride
+    (PARAGRAPH, "V. KINH PHÍ", True, True),  # w:caps: shown in capitals
+    (PARAGRAPH, "Kinh phí tập huấn chi từ nguồn ngân sách xã năm 2026.", False, False),
     (PARAGRAPH, "Trong quá trình thực hiện, nếu có vướng mắc, các bộ phận báo cáo về Văn phòng Ủy ban "
                 "nhân dân xã để tổng hợp.", False, False),  # inside a body-level content control
     # notes after the body, footnotes in reference order (one is in a table cell), then endnotes

@@ -57,7 +57,7 @@ _P, _R, _T, _TBL, _TR, _TC = (W + t for t in ("p", "r", "t", "tbl", "tr", "tc"))
 _SDT, _SDT_CONTENT = W + "sdt", W + "sdtContent"
 _PPR, _RPR, _PSTYLE, _RSTYLE = W + "pPr", W + "rPr", W + "pStyle", W + "rStyle"
 _NUMPR, _NUMID, _ILVL, _JC = W + "numPr", W + "numId", W + "ilvl", W + "jc"
-_B, _I, _SZ, _VANISH = W + "b", W + "i", W + "sz", W + "vanish"
+_B, _I, _SZ, _VANISH, _CAPS = W + "b", W + "i", W + "sz", W + "vanish", W + "caps"
 _TAB, _PTAB, _BR, _CR = W + "tab", W + "ptab", W + "br", W + "cr"
 _NB_HYPHEN, _SOFT_HYPHEN, _SYM = W + "noBreakHyphen", W + "softHyphen", W + "sym"
 _FOOTNOTE_REF, _ENDNOTE_REF = W + "footnoteReference", W + "endnoteReference"
@@ -228,12 +228,14 @@ class _RunFormat:
     bold: bool | None = None
     italic: bool | None = None
     size: float | None = None  # points
+    caps: bool | None = None  # shown in capitals whatever the letters typed (w:caps)
 
     def over(self, base: _RunFormat) -> _RunFormat:
         """These properties where set, `base` elsewhere."""
         return _RunFormat(base.bold if self.bold is None else self.bold,
                           base.italic if self.italic is None else self.italic,
-                          base.size if self.size is None else self.size)
+                          base.size if self.size is None else self.size,
+                          base.caps if self.caps is None else self.caps)
 
 
 def _run_format(rpr) -> _RunFormat:
@@ -248,6 +250,8 @@ def _run_format(rpr) -> _RunFormat:
             fmt.italic = _on(child)
         elif tag == _SZ:
             fmt.size = _half_points(child, None)
+        elif tag == _CAPS:
+            fmt.caps = _on(child)
     return fmt
 
 
@@ -274,7 +278,7 @@ class _Styles:
     def __init__(self, root) -> None:
         self._raw: dict[str, object] = {}
         self.default_paragraph: str | None = None
-        self.defaults = _RunFormat(False, False, 10.0)  # Word's defaults when styles.xml says nothing
+        self.defaults = _RunFormat(False, False, 10.0, False)  # Word's defaults when styles.xml says nothing
         self._paragraph: dict[str | None, _ParagraphStyle] = {}
         self._character: dict[str, _RunFormat] = {}
         if root is None:
@@ -703,7 +707,7 @@ class _DocxReader:
 
     def _run(self, r, pieces: list[str], counts: _Counts, base: _RunFormat) -> None:
         # One pass over the run's children: this is the hottest loop of the reader.
-        bold, italic, size = base.bold, base.italic, base.size
+        bold, italic, size, caps = base.bold, base.italic, base.size, base.caps
         texts: list[str] = []
         custom_mark = False  # a note reference whose mark is typed in the same run: not body text
         for child in r:
@@ -725,6 +729,9 @@ class _DocxReader:
                         bold = bold if character.bold is None else character.bold
                         italic = italic if character.italic is None else character.italic
                         size = size if character.size is None else character.size
+                        caps = caps if character.caps is None else character.caps
+                    elif ptag == _CAPS:
+                        caps = _on(prop)
                     elif ptag == _VANISH and _on(prop):
                         return  # hidden text
             elif tag == _TAB or tag == _PTAB:
@@ -747,6 +754,8 @@ class _DocxReader:
         if not texts:
             return
         text = texts[0] if len(texts) == 1 else "".join(texts)
+        if caps:  # the reader sees capitals, and so do the heading rules
+            text = text.upper()
         pieces.append(text)
         n = len(text) - text.count(" ")
         counts.total += n

@@ -208,6 +208,9 @@ def build_plan() -> bytes:
     _numbered(document.add_paragraph("Công chức Tư pháp - Hộ tịch phối hợp biên soạn tài liệu."), 3, 0)
     _numbered(document.add_paragraph("Các bộ phận chuyên môn cử công chức tham dự đầy đủ."), 5, 0)
     _numbered(document.add_paragraph("Báo cáo kết quả tập huấn trước ngày 31/3/2026."), 4, 0)
+    funding = document.add_paragraph(style="Heading 1")
+    funding.add_run("Kinh phí").font.all_caps = True  # typed in lower case, shown in capitals
+    document.add_paragraph("Kinh phí tập huấn chi từ nguồn ngân sách xã năm 2026.")
 
     closing = document.add_paragraph("Trong quá trình thực hiện, nếu có vướng mắc, các bộ phận báo cáo về "
                                      "Văn phòng Ủy ban nhân dân xã để tổng hợp.")
