@@ -186,12 +186,16 @@ class _Scanner:
             stripped = text.lstrip("*_ \t")
             if not stripped:
                 continue
+            attached = len(text) < 40 and _all_caps(text) and bool(
+                _ATTACHED_TITLE.match(self.doc.key[block.start:block.end].strip(" *_")))
             if self.stopped:
-                if _ATTACHED_TITLE.match(self.doc.key[block.start:block.end].strip(" *_")) and _all_caps(text):
-                    self.stopped = False
-                    self.seen_numbered = False
-                    self.part += 1
-                    self.last_number.clear()
+                if attached:
+                    self._new_part()
+                continue
+            if attached and self.candidates:
+                # the plan a decision issues, copied without the decision's signature block
+                self.part_ends.append(block.start)
+                self._new_part()
                 continue
             if self._stop_here(stripped):
                 self.stopped = True
@@ -211,6 +215,14 @@ class _Scanner:
         if not self.stopped:
             self.part_ends.append(len(self.doc.text))
         return self.candidates
+
+    def _new_part(self) -> None:
+        """An attached document starts its own outline, at the top level again."""
+        self.stopped = False
+        self.seen_numbered = False
+        self.body_started = False
+        self.part += 1
+        self.last_number.clear()
 
     def _stop_here(self, stripped: str) -> bool:
         if not self.candidates:

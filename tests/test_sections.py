@@ -134,6 +134,18 @@ CASES = [
          (1, "II", "THỜI GIAN KIỂM TRA", ["thoi_gian"])],
         id="a decision and the plan it issues, both at the top level"),
     pytest.param(
+        ("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng, chống thiên tai năm 2026.",
+         "Điều 2. Chánh Văn phòng UBND xã và các bộ phận liên quan chịu trách nhiệm thi hành.",
+         "KẾ HOẠCH",
+         "Phòng, chống thiên tai năm 2026",
+         "I. MỤC ĐÍCH",
+         "II. NHIỆM VỤ"),
+        [(1, "Điều 1", "Ban hành kèm theo Quyết định này Kế hoạch phòng, chống thiên tai năm 2026", []),
+         (1, "Điều 2", "Chánh Văn phòng UBND xã và các bộ phận liên quan chịu trách nhiệm thi hành", []),
+         (1, "I", "MỤC ĐÍCH", ["muc_dich"]),
+         (1, "II", "NHIỆM VỤ", ["nhiem_vu"])],
+        id="the attached plan's title starts a new outline even without a signature block"),
+    pytest.param(
         ("Căn cứ khoản 2 Điều 8 Luật Hòa giải ở cơ sở, quy định:",
          "“Điều 8. Nguyên tắc tổ chức hoạt động hòa giải",
          "1. Tôn trọng sự tự nguyện của các bên.",
