@@ -201,6 +201,13 @@ def _line(text, x0=85.0, x1=540.0, baseline=100.0, bold=False, page=1, size=13.0
     return pdf.Line([pdf.Segment(text, x0, x1, baseline, size, bold, False, page)], page)
 
 
+def _column_line(text, **kw):
+    """A line of the header's left column, whose lines wrap at x = 260."""
+    line = _line(text, x0=70.0, x1=258.0, **kw)
+    line.right_edge = 260.0
+    return line
+
+
 MARGINS = pdf.Margins(left=85.0, right=540.0, pitch={13: 18.0})
 FULL, SHORT, INDENTED = dict(x1=540.0), dict(x1=300.0), dict(x0=121.0)
 
@@ -225,6 +232,10 @@ FULL, SHORT, INDENTED = dict(x1=540.0), dict(x1=300.0), dict(x0=121.0)
     (_line("do Ủy ban nhân dân tỉnh và", baseline=780, **FULL), _line("Ủy ban nhân dân các xã", baseline=90, page=2), True),
     (_line("hoàn thành trong năm.", baseline=780, **FULL), _line("Công tác kiểm tra", baseline=90, page=2), False),
     (_line("hoàn thành trong năm", baseline=780, **FULL), _line("Công tác kiểm tra", baseline=90, page=2, **INDENTED), False),
+    # in a header column a line is full at the column's edge: the V/v summary wraps on…
+    (_column_line("V/v góp ý dự thảo Kế hoạch triển khai"), _column_line("Chương trình hành động", baseline=118), True),
+    # …but the capitalised lines (parent body, issuer) stay apart
+    (_column_line("ỦY BAN NHÂN DÂN TỈNH BÌNH NGUYÊN"), _column_line("SỞ NỘI VỤ", baseline=118), False),
 ])
 def test_paragraph_continues(prev, line, joined):
     assert pdf._continues(prev, line, MARGINS, page_break=line.page != prev.page) is joined

@@ -110,6 +110,7 @@ class Line:
     segments: list[Segment]
     page: int
     barrier: bool = False  # never join this line to the one before it
+    right_edge: float | None = None  # where its lines wrap, inside a column (else the page margin)
 
     @cached_property
     def text(self) -> str:
@@ -664,16 +665,20 @@ def _read_columns(lines: list[Line], margins: Margins) -> list[Line]:
             end += 1
         j = end
         zone = lines[i:j + 1]
-        if "two" not in sides[i:j + 1] or not ("right" in sides[i:j + 1] or "two" in sides[i:j + 1]):
+        if "two" not in sides[i:j + 1]:
             out.extend(zone)
         else:
             for column in ("left", "right"):
-                first = True
+                lines_of_column = []
                 for line in zone:
                     segs = [s for s in line.segments if _side(s, margins, line.size) == column]
                     if segs:
-                        out.append(Line(segs, line.page, barrier=first))
-                        first = False
+                        lines_of_column.append(Line(segs, line.page, barrier=not lines_of_column))
+                # a column's lines wrap at the column's edge, not the page margin
+                edge = max((line.x1 for line in lines_of_column), default=None)
+                for line in lines_of_column:
+                    line.right_edge = edge
+                out.extend(lines_of_column)
         i = j + 1
     return out
 
@@ -705,6 +710,8 @@ def _continues(prev: Line, line: Line, margins: Margins, page_break: bool) -> bo
         return False
     if _all_caps(before) != _all_caps(text):
         return False
+    if prev.right_edge is not None and _all_caps(text):
+        return False  # the header's capitalised lines (parent body, issuer) stay separate lines
     if _is_centred(prev, margins) and _is_centred(line, margins):
         return lower_start or not ends_sentence and _all_caps(text)
     indented = line.x0 > margins.left + INDENT * line.size
@@ -717,7 +724,7 @@ def _continues(prev: Line, line: Line, margins: Margins, page_break: bool) -> bo
     if ends_sentence and not lower_start and line.baseline - prev.baseline > PARAGRAPH_GAP * margins.pitch.get(
             round(line.size), 1.5 * line.size):
         return False
-    full = prev.x1 >= margins.right - FULL_LINE * prev.size
+    full = prev.x1 >= (prev.right_edge or margins.right) - FULL_LINE * prev.size
     return full or (lower_start and not ends_sentence)
 
 
