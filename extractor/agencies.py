@@ -259,6 +259,8 @@ def split_names(text: str, key: str, start: int, end: int) -> list[Name]:
     for a, b in zip(cuts, cuts[1:]):
         b = b - 1
         a = _skip(key, a, b)
+        if a >= b:
+            continue
         a = _LEADING_AND.match(key, a, b).end()
         # drop a parenthetical such as "(cơ quan thường trực)" or "(b/c)"
         paren = key.find("(", a, b)

@@ -404,6 +404,7 @@ _ARABIC_HEAD = re.compile(r"[\s*]*\d+\.(?!\d)")
 _CLAUSE_END = re.compile(r"[.;:](?:\s|$)")
 _CLAUSE_BREAK = re.compile(r"[.;]\s+(?=\S)")
 _EXECUTES = re.compile(r"chịu trách nhiệm thi hành")
+_NOTICE = re.compile(r"(?:thông báo|gửi|sao gửi)\s+để\s+(?P<names>.{3,300}?)\s+biết\s*(?:,|và)\s*(?:thực hiện|chỉ đạo thực hiện)")
 _LEAD_LATER = re.compile(r",[^,;.]{0,120},\s*(?:chủ trì|có trách nhiệm|chịu trách nhiệm)(?![^\W_])")
 _RECIPIENTS = re.compile(r"nơi nhận\s*:?")
 _CLOSING = re.compile(r"nơi nhận|tm\.|kt\.|\./\.")
@@ -667,6 +668,10 @@ def _sentence_assignments(doc: Document, view: str, p: _Para, spans: list[_Span]
             bare = not re.search(r"(?:với|cùng)\s*$", m.group())  # "phối hợp tổ chức…" is a verb pair
             names = _names_at(doc, view, m.end(), _clause_end(view, m.end(), p.end), strict=bare)
             add(names, "support")
+    # a notice's closing line: "… thông báo để Ủy ban nhân dân tỉnh và các Bộ liên quan biết, thực hiện"
+    m = _NOTICE.search(view, p.body, p.end) if has_cue or "thực hiện" in view[p.body:p.end] else None
+    if m:
+        add(split_names(text, view, m.start("names"), m.end("names")), "lead")
     # the closing article of a decision: "A, B, C chịu trách nhiệm thi hành Quyết định này"
     m = _EXECUTES.search(view, p.body, p.end) if has_cue else None
     if m:

@@ -66,6 +66,9 @@ def test_sections_tree_gives_the_path():
     ("Yêu cầu Thủ trưởng các cơ quan, đơn vị nghiêm túc thực hiện.",
      [("Thủ trưởng các cơ quan, đơn vị", "lead")]),
     ("Trung tâm Y tế huyện có trách nhiệm giám sát dịch bệnh.", [("Trung tâm Y tế huyện", "lead")]),
+    # a notice's closing line
+    ("Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh và các Bộ, cơ quan liên quan biết, thực hiện./.",
+     [("Ủy ban nhân dân tỉnh", "lead"), ("các Bộ, cơ quan liên quan", "lead")]),
     # a decision's closing article
     ("Điều 3. Chánh Văn phòng UBND huyện, Trưởng phòng Nội vụ, Chủ tịch UBND các xã chịu trách nhiệm "
      "thi hành Quyết định này./.",
