@@ -60,6 +60,9 @@ YÊU CẦU**
 
 **1. Mục đích**
 
+**2.**
+Các hoạt động chủ yếu được thực hiện trong mùa mưa bão.
+
 - Chủ động phòng ngừa, ứng phó kịp thời, hiệu quả với các loại hình thiên tai,
 giảm thiểu thiệt hại về người và tài sản;
 - Nâng cao nhận thức của cộng đồng về phòng, chống thiên tai.
@@ -88,6 +91,7 @@ MARKDOWN_EXPORT_BLOCKS = [
     "hành Kế hoạch triển khai công tác phòng, chống thiên tai năm 2025 như sau:",
     "I. MỤC ĐÍCH, YÊU CẦU",
     "1. Mục đích",
+    "2. Các hoạt động chủ yếu được thực hiện trong mùa mưa bão.",
     "- Chủ động phòng ngừa, ứng phó kịp thời, hiệu quả với các loại hình thiên tai, giảm thiểu thiệt hại "
     "về người và tài sản;",
     "- Nâng cao nhận thức của cộng đồng về phòng, chống thiên tai.",

@@ -58,6 +58,7 @@ _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$
 _SOURCE_LINE = re.compile(r"^\s*\*?\s*(Source|Nguồn)\s*:\s*\S+\s*\*?\s*$", re.IGNORECASE)
 _MD_TITLE = re.compile(r"^\s*#{1,6}\s")
 _TERMINAL = re.compile(r"[.!?;:…]\s*[\"”’)]*\s*$")
+_NUMBER_ONLY = re.compile(r"^(Điều\s+\d+[a-zđ]?\s*[.:]?|([IVXLC]{1,6}|\d{1,2}(\.\d{1,2})*|[a-zđ])\s*[.)])$")
 _JOIN_AFTER_COLON = re.compile(r"^(Số|Kính gửi|V/v)\s*:$")
 _PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$")
 _COLUMN_RUN = re.compile(r"\S+(?: {1,2}\S+)*")
@@ -144,6 +145,9 @@ class _Paragraphs:
         text = _plain(stripped)
         if not text:
             return False
+        if (self.mode == "wrapped" and len(self.lines) == 1 and _NUMBER_ONLY.match(previous)
+                and not self.after_break):
+            return True  # "**Điều 1.**" on its own line: the number of the paragraph that follows
         if self.markdown and (stripped.startswith("**") or self.lines[-1].rstrip().endswith("**")):
             return False  # bold starts or ends: a new paragraph in the source
         starts_lower = text[0].islower()
