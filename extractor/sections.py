@@ -31,7 +31,10 @@ from .model import Section, Warning
 _UPPER = "A-ZĐÀ-Ỹ"
 _NUMBER = re.compile(
     r"""^(?:
-        (?P<dieu>Điều\s+\d{1,3})\s*[.:](?=\s|$)                # Điều 3.
+        (?P<phan>(?:PHẦN|Phần)\s+(?:[IVX]{1,5}|\d{1,2}|THỨ\s+[A-ZÀ-ỸĐ]+|thứ\s+\w+))\s*(?:[.:–-]\s*|(?=\s|$))  # PHẦN I.
+      | (?P<chuong>(?:CHƯƠNG|Chương)\s+(?:[IVX]{1,5}|\d{1,2}))\s*(?:[.:–-]\s*|(?=\s|$))   # Chương II
+      | (?P<muc>(?:MỤC|Mục)\s+\d{1,2})\s*[.:–-](?=\s)                                  # Mục 1.
+      | (?P<dieu>Điều\s+\d{1,3})\s*[.:](?=\s|$)                # Điều 3.
       | (?P<roman>[IVX]{1,6}|[IVX]*L[IVX]*)\s*(?:[.):]|[/-](?=\s))(?=\s|$|[^\W\d_])  # II.  IV/  V)
       | (?P<roman_bare>[IVX]{1,6})\s+(?=[A-ZĐÀ-Ỹ]{2})          # II MỤC ĐÍCH (capitals only)
       | (?P<decimal>\d{1,2}(?:\.\d{1,2}){1,3})\.?(?=\s|$|[^\W\d_])   # 2.1.  2.1  1.2.3
@@ -39,12 +42,12 @@ _NUMBER = re.compile(
       | (?P<arabic_paren>\d{1,2})\)(?=\s|$|[^\W\d_])            # 1)
       | \((?P<paren>\d{1,2})\)                                  # (1)
       | \((?P<paren_letter>[a-zđ])\)                            # (a)
-      | (?P<letter>[a-zđ])\s?[).](?=\s|$|[A-ZĐÀ-Ỹ])              # a)  đ)  b.
+      | (?P<letter>[a-zđ])\s?(?:[).]|/(?=\s))(?=\s|$|[A-ZĐÀ-Ỹ])   # a)  đ)  b.  c/
       | (?P<upper>[A-H])\.(?=\s+[A-ZĐÀ-Ỹ])                     # A. B. (parts of a plan)
     )[ \t]*""",
     re.X,
 )
-_STYLES = ("dieu", "roman", "roman_bare", "decimal", "arabic", "arabic_paren", "paren",
+_STYLES = ("phan", "chuong", "muc", "dieu", "roman", "roman_bare", "decimal", "arabic", "arabic_paren", "paren",
            "paren_letter", "letter", "upper")
 
 # A number run into the middle of a paragraph, after the end of a sentence or a colon:
@@ -84,6 +87,7 @@ _QUOTE_OPEN = ("“", '"', "«")
 _MAX_QUOTE_BLOCKS = 60  # a quotation never closed must not swallow the rest of the document
 
 _VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
+_ORDINAL_WORDS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7}  # Phần thứ nhất…
 _LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -111,8 +115,8 @@ def _style_of(match: re.Match) -> tuple[str, str]:
             return f"decimal{value.count('.') + 1}", value
         if name == "roman_bare":
             return "roman", value
-        if name == "dieu":
-            return "dieu", " ".join(value.split())
+        if name in ("dieu", "phan", "chuong", "muc"):
+            return name, " ".join(value.split())
         if name == "paren":
             return "paren", f"({value})"
         if name == "paren_letter":
@@ -406,8 +410,13 @@ def _roman_value(text: str | None) -> int:
 def _ordinal(style: str, number: str, alphabet: str = _VI_LETTERS) -> int | None:
     """The position of a number in its list (1-based), for the numbering checks."""
     core = number.strip("()")
-    if style == "dieu":
+    if style in ("dieu", "phan", "chuong", "muc"):
         core = core.split()[-1]
+        if core.lower() in _ORDINAL_WORDS:
+            return _ORDINAL_WORDS[core.lower()]
+        if core.isdigit():
+            return int(core)
+        return _roman_value(core) or None
     if style == "roman":
         return _roman_value(core)
     if style.startswith("decimal"):
