@@ -401,3 +401,23 @@ def test_page_chrome_lines(line, chrome, tail):
     from extractor.readers.webpage import is_chrome_line, is_tail_marker
 
     assert (is_chrome_line(line), is_tail_marker(line)) == (chrome, tail)
+
+
+def test_layout_title_is_centred():
+    text = (
+        "    UBND HUYỆN YÊN LẠC             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "                                         Độc lập - Tự do - Hạnh phúc\n"
+        "\n"
+        "    Số: 12/KH-UBND                   Yên Lạc, ngày 03 tháng 3 năm 2025\n"
+        "\n"
+        "                                KẾ HOẠCH\n"
+        "          Kiểm tra công tác cải cách hành chính năm 2025 của huyện\n"
+        "\n"
+        "      Căn cứ Kế hoạch cải cách hành chính năm 2025 của Ủy ban nhân dân huyện,\n"
+        "Ủy ban nhân dân huyện ban hành Kế hoạch kiểm tra công tác cải cách hành chính\n"
+        "năm 2025 như sau:\n"
+    )
+    blocks = from_text(text).blocks
+    assert [b.text for b in blocks if b.style.centered] == [
+        "KẾ HOẠCH", "Kiểm tra công tác cải cách hành chính năm 2025 của huyện"]
+    assert blocks[-1].text.startswith("Căn cứ Kế hoạch") and blocks[-1].text.endswith("năm 2025 như sau:")

@@ -103,6 +103,7 @@ class _Paragraphs:
     lines: list[str] = field(default_factory=list)  # raw lines of the open paragraph
     after_break: bool = False  # a blank line came since the last line
     width: int = 0  # the column lines were wrapped at, when the text is wrapped to a fixed width
+    center: float = 0  # the middle column of a page of layout text (0: unknown)
 
     marks: int = 0  # "**" seen in the open paragraph
     stars: int = 0  # single "*" seen (markdown italics)
@@ -172,6 +173,13 @@ class _Paragraphs:
         if self.lines:
             block = _block(" ".join(l.strip() for l in self.lines), self.markdown)
             if block is not None:
+                if self.center and len(self.lines) == 1:
+                    # a lone line of layout text set around the page's middle: a centred title
+                    line = self.lines[0].rstrip()
+                    indent = _indent(line)
+                    middle = indent + (len(line) - indent) / 2
+                    if indent >= 10 and abs(middle - self.center) <= 8:
+                        block.style.centered = True
                 self.blocks.append(block)
         self.lines = []
         self.marks = self.stars = 0
@@ -325,9 +333,9 @@ def _table_cells(line: str) -> list[str] | None:
     return runs if len(runs) >= 3 else None
 
 
-def _layout_body(lines: list[str]) -> list[Block]:
+def _layout_body(lines: list[str], center: float = 0) -> list[Block]:
     """Paragraphs of indented, wrapped text; rows laid out in columns become table blocks."""
-    body = _Paragraphs("layout")
+    body = _Paragraphs("layout", center=center)
     rows: list[list[str]] = []
     for line in lines:
         cells = _table_cells(line)
@@ -372,10 +380,12 @@ def _layout_blocks(lines: list[str]) -> list[Block]:
             footer_end = i
             break
     blocks = _column_blocks(lines[:header_end]) if header_end else []
-    blocks.extend(_layout_body(lines[header_end:footer_start]))
+    widths = sorted(len(l.rstrip()) for l in lines if l.strip())
+    center = widths[int(len(widths) * 0.9)] / 2 if widths else 0  # most full lines span the page
+    blocks.extend(_layout_body(lines[header_end:footer_start], center))
     if footer_start < len(lines):
         blocks.extend(_column_blocks(lines[footer_start:footer_end]))
-        blocks.extend(_layout_body(lines[footer_end:]))
+        blocks.extend(_layout_body(lines[footer_end:], center))
     return blocks
 
 
