@@ -197,6 +197,31 @@ def test_list_start_pattern(line, starts_block):
     assert bool(pdf._LIST_START.match(line)) is starts_block
 
 
+def _seg(text, x0, x1, baseline, size):
+    return pdf.Segment(text, x0, x1, baseline, size, False, False, 1)
+
+
+# pieces of text as PDFium gives them -> the lines they make (text, first piece a footnote mark)
+@pytest.mark.parametrize("segments, lines", [
+    # a footnote reference, raised and small, between two pieces of a body line: dropped
+    ([_seg("các chỉ số", 85, 150, 100, 13), _seg("2", 151, 155, 95, 7), _seg("và kết quả", 160, 230, 100, 13)],
+     [("các chỉ số và kết quả", False)]),
+    # a footnote's mark raised too far to share the baseline (LibreOffice): it joins its line
+    ([_seg("1", 85, 89, 94, 7), _seg("Nghị quyết số 57-NQ/TW", 92, 300, 100, 10)],
+     [("1 Nghị quyết số 57-NQ/TW", True)]),
+    # two columns on one baseline stay one line of two pieces (the column step splits them)
+    ([_seg("Nơi nhận:", 85, 140, 500, 12), _seg("KT. GIÁM ĐỐC", 370, 470, 500.5, 13)],
+     [("Nơi nhận: KT. GIÁM ĐỐC", False)]),
+    # pieces that touch (where a superscript was taken out) join without a space
+    ([_seg("với tổng số phiếu khảo sát", 85, 300, 100, 13), _seg(". Hiện nay", 300.5, 360, 100, 13)],
+     [("với tổng số phiếu khảo sát. Hiện nay", False)]),
+    ([_seg("dòng thứ nhất", 85, 300, 100, 13), _seg("dòng thứ hai", 85, 300, 118, 13)],
+     [("dòng thứ nhất", False), ("dòng thứ hai", False)]),
+])
+def test_lines_from_pieces(segments, lines):
+    assert [(line.text, line.segments[0].marker) for line in pdf._lines(segments, 1)] == lines
+
+
 def _line(text, x0=85.0, x1=540.0, baseline=100.0, bold=False, page=1, size=13.0):
     return pdf.Line([pdf.Segment(text, x0, x1, baseline, size, bold, False, page)], page)
 

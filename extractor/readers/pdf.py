@@ -336,6 +336,11 @@ def _lines(segments: list[Segment], page: int) -> list[Line]:
             if small and small[0] is group[0]:
                 group[0].marker = True
             group = [s for s in group if s is group[0] or s not in small]
+            for seg in group[1:]:
+                if seg.marker:  # a reference mark that opens a later piece of the line
+                    seg.text = re.sub(r"^\d+\s*", "", seg.text)
+                    seg.marker = False
+            group = [s for s in group if s.text]
         lines.append(Line(group, page))
     return lines
 
