@@ -444,11 +444,12 @@ def _is_report(doc: Document) -> bool:
     return bool(re.search(r"(?m)^[\s*#]*BÁO CÁO\b", head))
 
 
+_QUOTED = re.compile(r"“[^”]{0,4000}”")
+
+
 def _quoted(text: str) -> list[tuple[int, int]]:
-    out = []
-    for m in re.finditer(r"“[^”]{0,4000}”", text):
-        out.append((m.start(), m.end()))
-    return out
+    """Spans in curly quotes: a quoted text's assignments are not this document's own."""
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
 
 
 def _assignment(name: Name, role: str, task: str | None, deadline: Deadline | None, spans: list[_Span],
@@ -561,8 +562,8 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list
                     else:
                         pending = made
                     continue
-            elif owner and p.numbered and view[p.start:p.body].strip(" *")[-1:] == (owner_level or "")[-1:] \
-                    and _same_mark_kind(view[p.start:p.body], owner_level or ""):
+            elif owner and (_mark_kind(view[p.start:p.body]) in (_mark_kind(owner_level or ""), "I.")):
+                # the next item at the sub-heading's level, or a part above it: the owner's tasks end
                 out += pending
                 owner, owner_level, pending = [], None, []
 
@@ -577,19 +578,14 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list
     return out + pending
 
 
-def _same_mark_kind(a: str, b: str) -> bool:
-    def kind(m: str) -> str:
-        m = m.strip(" *")
-        if re.fullmatch(r"\d+\.", m):
-            return "1."
-        if re.fullmatch(r"\d+(\.\d+)+\.?", m):
-            return "1.1"
-        if re.fullmatch(r"[ivxlc]+\.", m):
-            return "I."
-        if re.fullmatch(r"[a-zđ]\)", m):
-            return "a)"
-        return m
-    return kind(a) == kind(b)
+_MARK_KINDS = [(re.compile(r"\d+\."), "1."), (re.compile(r"\d+(?:\.\d+)+\.?"), "1.1"),
+               (re.compile(r"[ivxlc]+\."), "I."), (re.compile(r"[a-zđ]\)"), "a)"), (re.compile(r"\(\d+\)"), "(1)")]
+
+
+def _mark_kind(mark: str) -> str:
+    """The numbering style of a list mark (in the key): "2." -> "1.", "iv." -> "I.", "b)" -> "a)"."""
+    mark = mark.strip(" *")
+    return next((kind for pattern, kind in _MARK_KINDS if pattern.fullmatch(mark)), mark)
 
 
 def _field_assignments(doc: Document, view: str, a: int, b: int, role: str, task: str | None,
