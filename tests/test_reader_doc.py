@@ -6,7 +6,9 @@ the error paths run everywhere, with a stand-in program where one is needed.
 """
 from __future__ import annotations
 
+import re
 import stat
+import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -90,6 +92,31 @@ def test_other_formats_named_doc(data, expected):
     got = [(b.kind, [[c.text for c in row] for row in b.rows] if b.kind == TABLE else b.text.strip())
            for b in raw.blocks]
     assert got == expected
+
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
+_LABELLED = re.compile(r"^(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)) \S")
+
+
+def _libreoffice_text(path: Path, tmp_path: Path) -> list[str]:
+    subprocess.run([doc.find_soffice(), f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "txt:Text", "--outdir", str(tmp_path), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    text = (tmp_path / (path.stem + ".txt")).read_text(encoding="utf-8-sig")
+    return [" ".join(line.split()) for line in text.splitlines()]
+
+
+@needs_soffice
+@pytest.mark.parametrize("path", [PLAN_DOCX, *sorted(REAL.glob("07[24]_*.docx"))], ids=lambda p: p.name[:20])
+def test_word_numbering_agrees_with_libreoffice(path, tmp_path):
+    """Every numbered line LibreOffice shows, the .docx reader gives word for word (LibreOffice's
+    text export writes all-caps text as typed, hence the case folding)."""
+    from extractor.readers import docx
+
+    ours = {" ".join(b.text.split()).casefold() for b in docx.read(path.read_bytes(), path).blocks}
+    numbered = [line.casefold() for line in _libreoffice_text(path, tmp_path) if _LABELLED.match(line)]
+    assert numbered
+    assert [line for line in numbered if line not in ours] == []
 
 
 def test_docx_named_doc_needs_no_conversion(monkeypatch):
