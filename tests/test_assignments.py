@@ -291,3 +291,21 @@ III. TỔ CHỨC THỰC HIỆN"""
     assert [(a.agency, a.role, a.source, a.deadline.value) for a in found] == [
         ("Sở Nội vụ", "lead", "table", "2026-Q1"), ("Văn phòng UBND tỉnh", "support", "table", "2026-Q1"),
         ("Sở Tư pháp", "lead", "table", "2026-11")]
+
+
+def test_directive_parts_headed_by_bodies():
+    # a Chỉ thị has no "Tổ chức thực hiện": each numbered part names the body its tasks go to
+    text = """CHỈ THỊ
+Về tăng cường kỷ luật hành chính
+1. Thủ trưởng các sở, ban, ngành tỉnh
+a) Quán triệt cán bộ, công chức thực hiện nghiêm giờ giấc làm việc.
+b) Phối hợp với Sở Nội vụ kiểm tra đột xuất việc chấp hành kỷ luật.
+2. Sở Nội vụ
+a) Tổng hợp kết quả kiểm tra, báo cáo Chủ tịch UBND tỉnh hằng quý.
+II. HIỆU LỰC
+Chỉ thị có hiệu lực từ ngày ký."""
+    found = find_assignments(from_text(text), [])
+    assert sorted({(a.agency, a.role) for a in found}) == [
+        ("Sở Nội vụ", "lead"), ("Sở Nội vụ", "support"), ("Thủ trưởng các sở, ban, ngành tỉnh", "lead")]
+    assert {a.task for a in found if a.agency == "Sở Nội vụ" and a.role == "lead"} == {
+        "Tổng hợp kết quả kiểm tra, báo cáo Chủ tịch UBND tỉnh hằng quý."}
