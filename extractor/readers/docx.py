@@ -9,9 +9,13 @@ What the reader keeps, in document order:
   number their headings that way and the number is not in the paragraph's own text;
 - tables as rows x cells (a horizontally merged cell once, a vertically merged continuation cell
   empty), content controls (`w:sdt`) and tracked insertions as ordinary content;
+- text boxes, after the paragraph they are anchored in (once, not again from the VML copy);
+- documents imported whole (`w:altChunk`: HTML, MHT, .docx), as web exports to Word write them;
 - footnotes and endnotes as `footnote` blocks after the body, in the order they are referenced
   (real plans cite documents there); the reference marks stay out of the body text.
-Page headers and footers, deleted revisions, field codes and hidden text are left out.
+Text formatted all caps is read in capitals, as shown. Page headers and footers, comments,
+deleted revisions, field codes, equations and hidden text are left out. Strict Open XML files
+(other namespace names) read the same.
 """
 from __future__ import annotations
 
