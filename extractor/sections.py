@@ -29,8 +29,8 @@ from .model import Section, Warning
 # --- the grammar of a number at the start of a paragraph -------------------------------------
 # Group names are the numbering styles; `_style_of` turns a match into a style key.
 _UPPER = "A-ZĐÀ-Ỹ"
-_NUMBER = re.compile(
-    r"""^(?:
+_NUMBER = re.compile(  # used with .match(text, pos): anchored where the paragraph's text starts
+    r"""(?:
         (?P<phan>(?:PHẦN|Phần)\s+(?:[IVX]{1,5}|\d{1,2}|THỨ\s+[A-ZÀ-ỸĐ]+|thứ\s+\w+))\s*(?:[.:–-]\s*|(?=\s|$))  # PHẦN I.
       | (?P<chuong>(?:CHƯƠNG|Chương)\s+(?:[IVX]{1,5}|\d{1,2}))\s*(?:[.:–-]\s*|(?=\s|$))   # Chương II
       | (?P<muc>(?:MỤC|Mục)\s+\d{1,2})\s*[.:–-](?=\s)                                  # Mục 1.
@@ -75,6 +75,7 @@ _ATTACHED_TITLE = re.compile(
     r"chương trình hành động)$"
 )
 _PLAIN_TITLE_MAX_WORDS = 12
+_PLAIN_TITLE_MAX_CHARS = 120
 _HEADER_LINE = re.compile(r"^(?:CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]|ĐẢNG CỘNG SẢN|(?:KẾ HOẠCH|QUYẾT ĐỊNH|"
                           r"BÁO CÁO|HƯỚNG DẪN|CÔNG VĂN|THÔNG BÁO|CHƯƠNG TRÌNH|CHỈ THỊ|NGHỊ QUYẾT|TỜ TRÌNH)$)")
 # The opening of the body: the legal basis and the sentence that introduces the outline.
@@ -253,10 +254,10 @@ class _Scanner:
         """Candidates from one paragraph; returns the index of the next block to look at."""
         text = block.text
         lead = len(text) - len(text.lstrip("*_ \t"))
-        m = _NUMBER.match(text, lead) if lead == 0 else _NUMBER.match(text[lead:])
+        m = _NUMBER.match(text, lead)
         if m is not None:
             style, number = _style_of(m)
-            if style == "upper" and not _all_caps(text[lead + m.end():][:60]):
+            if style == "upper" and not _all_caps(text[m.end():m.end() + 60]):
                 m = None
             elif m.group("roman_bare") and not self._expected("roman", number):
                 m = None  # "XIV CỦA ĐẢNG…": a wrapped title line, not the next part
@@ -272,7 +273,7 @@ class _Scanner:
                     self._plain(block)
                 self._inline(block, 0)
             return next_index
-        body_start = lead + m.end()
+        body_start = m.end()
         rest = text[body_start:]
         # A number alone on its line ("**1.**" wrapped away from its title), or a heading
         # broken by a hard wrap: take the lines that continue it.
@@ -300,7 +301,7 @@ class _Scanner:
 
     def _plain(self, block: Block) -> None:
         """An unnumbered title line: known by its style, or by naming a section."""
-        if "\n" in block.text or self.in_flat_table:
+        if len(block.text) > _PLAIN_TITLE_MAX_CHARS or "\n" in block.text or self.in_flat_table:
             return
         text = block.text.strip("*_ \t")
         title, colon, after = text.partition(":")
