@@ -46,7 +46,7 @@ class Term:
     pattern: re.Pattern
     labels: tuple[str, ...]
     lead: bool = False  # also labels a long (sentence) heading that it opens
-    heads: tuple[str, ...] | None = None  # literal words one of which a match must contain
+    heads: re.Pattern | None = None  # literal words one of which a match must contain
 
 
 @cache
@@ -60,8 +60,9 @@ def _lexicon() -> tuple[tuple[Term, ...], re.Pattern]:
             regex = rf"{_PART_START}{_FILLER}(?P<t>{phrase})(?!\w)"
         else:
             regex = rf"(?<!\w)(?P<t>{phrase})(?!\w)"
+        heads = _literal_heads(phrase)
         terms.append(Term(re.compile(regex), tuple(entry["labels"]), entry.get("lead", False),
-                          _literal_heads(phrase)))
+                          re.compile("|".join(map(re.escape, heads))) if heads else None))
     heads = sorted(data["agencies"]["heads"], key=len, reverse=True)
     agency = re.compile(r"^(?:%s)(?!\w)" % "|".join(re.escape(h) for h in heads))
     return tuple(terms), agency
@@ -91,6 +92,7 @@ def _literal_heads(phrase: str) -> tuple[str, ...] | None:
     return tuple(heads)
 
 
+@lru_cache(maxsize=8192)
 def _key(heading: str) -> str:
     return " ".join(match_key(heading).replace("*", " ").split()).strip(" .:;,-–")
 
@@ -109,7 +111,7 @@ def _matches(key: str) -> list[tuple[int, Term]]:
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, Term]] = []
     for term in terms:
-        if term.heads is not None and not any(h in key for h in term.heads):
+        if term.heads is not None and term.heads.search(key) is None:
             continue
         for m in term.pattern.finditer(key):
             s, e = m.span("t")
