@@ -642,12 +642,13 @@ def _sentence_assignments(doc: Document, view: str, p: _Para, spans: list[_Span]
             add(names, "lead", requested)
     # "X chủ trì", "X có trách nhiệm", "X chịu trách nhiệm (thi hành…)": X at the clause start
     if not report or in_region:
-        for start in _clause_starts(view, p):
+        subject_starts = {p.body} | set(_after_intro(view, p))
+        for start in _clause_starts(view, p) + sorted(subject_starts - {p.body}):
             span = name_end(text, view, start, p.end)
             if not span:
                 continue
             after = cues["lead_after"].match(view, span[1], p.end)
-            subject = not owned and start == p.body and (in_region or not report)
+            subject = not owned and start in subject_starts and (in_region or not report)
             if subject and not after:  # "3. Sở Tài chính, trên cơ sở đề xuất của…, chủ trì tổng hợp…"
                 after = _LEAD_LATER.search(view, span[1], _clause_end(view, span[1], p.end))
             if after or subject:
@@ -679,6 +680,25 @@ def _skip_spaces(view: str, i: int, limit: int) -> int:
     while i < limit and view[i] in " ,*":
         i += 1
     return i
+
+
+_INTRO = re.compile(r"[\s*]*(?:căn cứ|trên cơ sở|theo đó|đồng thời|ngoài ra|để|trong quá trình|sau khi)(?![^\W_])")
+
+
+def _after_intro(view: str, p: _Para) -> list[int]:
+    """Where the subject may stand after an opening phrase: "Căn cứ Kế hoạch này, các sở… xây dựng…"
+    (after each of the first three commas of the sentence)."""
+    if not _INTRO.match(view, p.body, p.end):
+        return []
+    starts = []
+    i = p.body
+    for _ in range(3):
+        i = view.find(",", i, min(p.end, p.body + 250))
+        if i < 0 or view.find(".", p.body, i) >= 0:
+            break
+        i += 1
+        starts.append(_skip_spaces(view, i, p.end))
+    return starts
 
 
 def _clause_starts(view: str, p: _Para) -> list[int]:

@@ -66,6 +66,9 @@ def test_sections_tree_gives_the_path():
     ("Yêu cầu Thủ trưởng các cơ quan, đơn vị nghiêm túc thực hiện.",
      [("Thủ trưởng các cơ quan, đơn vị", "lead")]),
     ("Trung tâm Y tế huyện có trách nhiệm giám sát dịch bệnh.", [("Trung tâm Y tế huyện", "lead")]),
+    # the subject after an opening phrase
+    ("Căn cứ Kế hoạch này, các phòng chuyên môn, UBND các xã xây dựng kế hoạch của đơn vị mình.",
+     [("các phòng chuyên môn", "lead"), ("UBND các xã", "lead")]),
     # a notice's closing line
     ("Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh và các Bộ, cơ quan liên quan biết, thực hiện./.",
      [("Ủy ban nhân dân tỉnh", "lead"), ("các Bộ, cơ quan liên quan", "lead")]),
