@@ -61,6 +61,8 @@ RULE_THICKNESS = 3.0  # points: a path thinner than this is a ruling line
 RULE_MIN_LENGTH = 5.0  # points
 SNAP = 3.0  # points: ruling lines closer than this are one grid line
 TOUCHING = 0.12  # em: segments closer than this are one word run
+WORD_SPACE = 0.15  # em: characters (advance boxes) further apart than this have a space between them
+OUT_OF_ORDER = 3.0  # points: a text run starting this far left of the previous one's end is out of order
 PARAGRAPH_GAP = 1.4  # a line further below the one before than this × the line spacing starts a block
 SIZE_CHANGE = 1.0  # points: a font size change this big starts a new block
 GARBLED_SAMPLE = 3000  # letters looked at to judge the text layer
@@ -197,6 +199,7 @@ class _TextPage:
         self._x, self._y = ctypes.c_double(), ctypes.c_double()
         self._flags = ctypes.c_int()
         self._name = ctypes.create_string_buffer(128)
+        self._rect = pdfium_c.FS_RECTF()
 
     def box(self, i: int) -> tuple[float, float, float, float]:
         """(x0, x1, bottom, top) in PDF units, y upwards."""
@@ -209,6 +212,30 @@ class _TextPage:
 
     def size(self, i: int) -> float:
         return pdfium_c.FPDFText_GetFontSize(self.raw, i)
+
+    def in_stream_order(self, first: int, last: int) -> bool:
+        """Do the line's text runs go left to right? PDFium keeps the content stream's order, and
+        a PDF whose missing glyphs came from a fallback font (LibreOffice without the document's
+        fonts) draws those glyphs after the rest of the line."""
+        count = pdfium_c.FPDFText_CountRects(self.raw, first, last - first + 1)
+        previous = None
+        for k in range(count):
+            pdfium_c.FPDFText_GetRect(self.raw, k, self._refs[0], self._refs[3], self._refs[1], self._refs[2])
+            left, right, bottom, top = self._l.value, self._r.value, self._b.value, self._t.value
+            if previous is not None:
+                p_right, p_bottom, p_top = previous
+                # back to the left on the same baseline (not a wrap onto the next line), by more
+                # than glyphs overlap in italics or kerning
+                same_line = min(top, p_top) - max(bottom, p_bottom) > 0.5 * min(top - bottom, p_top - p_bottom)
+                if same_line and left < p_right - max(OUT_OF_ORDER, 0.3 * (top - bottom)):
+                    return False
+            previous = (right, bottom, top)
+        return True
+
+    def advance(self, i: int) -> tuple[float, float]:
+        """The character's advance box (x0, x1): touching its neighbours inside a word."""
+        pdfium_c.FPDFText_GetLooseCharBox(self.raw, i, ctypes.byref(self._rect))
+        return self._rect.left, self._rect.right
 
     def font(self, i: int) -> tuple[bool, bool]:
         """(bold, italic) from the font's name, weight and flags."""
@@ -255,6 +282,8 @@ def _segment(tp: _TextPage, text: str, first: int, last: int, page: int) -> Segm
 
 def _split_fragment(tp: _TextPage, text: str, first: int, last: int, page: int) -> list[Segment]:
     """One PDFium line, split where a wide gap separates two columns."""
+    if not tp.in_stream_order(first, last):
+        return _rebuild_by_position(tp, text, first, last, page)
     body = text[first:last + 1]
     cuts: list[tuple[int, int]] = []  # (end of left part, start of right part), char indices
     if " " in body:
@@ -275,6 +304,38 @@ def _split_fragment(tp: _TextPage, text: str, first: int, last: int, page: int) 
         if segment:
             segments.append(segment)
         start = after
+    return segments
+
+
+def _rebuild_by_position(tp: _TextPage, text: str, first: int, last: int, page: int) -> list[Segment]:
+    """A line whose runs are out of order: its characters sorted by x, spaces put back where the
+    gap between two characters is a word space, segments split at column gaps. One PDFium
+    call per character, so only for such lines."""
+    chars = []
+    for i in range(first, last + 1):
+        if not text[i].isspace():
+            x0, x1 = tp.advance(i)
+            chars.append((x0, x1, i))
+    if not chars:
+        return []
+    chars.sort()
+    size = tp.size(chars[len(chars) // 2][2]) or 10.0
+    bold, italic = tp.font(chars[0][2])
+    y = tp.origin(chars[0][2])[1]
+    segments: list[Segment] = []
+    piece = ""
+    start_x = chars[0][0]
+    prev_x1 = chars[0][0]
+    for x0, x1, i in chars:
+        gap = x0 - prev_x1
+        if piece and gap > COLUMN_GAP * size:
+            segments.append(Segment(piece, start_x, prev_x1, tp.height - y, size, bold, italic, page, first, last))
+            piece, start_x = "", x0
+        elif piece and gap > WORD_SPACE * size:
+            piece += " "
+        piece += text[i].replace("\ufffe", "-")
+        prev_x1 = max(prev_x1, x1)
+    segments.append(Segment(piece, start_x, prev_x1, tp.height - y, size, bold, italic, page, first, last))
     return segments
 
 
