@@ -117,6 +117,25 @@ def check(draft: Annotated[Path, typer.Argument(help="the draft to check (.docx,
 
 
 @app.command()
+def compare(paths: Annotated[list[Path], typer.Argument(help="folders or files of documents, or a results .jsonl from `vnplan batch`")],
+            output: Annotated[Path, typer.Option("--output", "-o", help="report.xlsx, report.html or report.csv (the kind follows the extension)")]) -> None:
+    """Compare documents of many units: sections, citations, assignments, near-copies."""
+    from . import compare as comparing
+
+    try:
+        comparing.check_output(output)
+    except comparing.OutputError as e:
+        _fail(str(e))
+    entries = comparing.load_entries(paths)  # a missing or bad file is a row with its error
+    report = comparing.build_report(entries)
+    comparing.write_report(report, output)
+    errors = sum(1 for e in entries if e.result.error)
+    pairs = sum(1 for r in report.copies.rows if r[2])
+    typer.echo(f"{len(entries)} documents ({errors} not read), {len(report.citations.rows)} cited documents, "
+               f"{len(report.agencies.rows)} agencies, {pairs} near-copy pairs -> {output}", err=True)
+
+
+@app.command()
 def profiles() -> None:
     """List the check profiles shipped with vnplan."""
     from .check import COMPONENTS, builtin_profiles
