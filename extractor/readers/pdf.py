@@ -60,7 +60,9 @@ RIGHT_COLUMN = 0.3  # a right-column segment starts past this share of the text 
 RULE_THICKNESS = 3.0  # points: a path thinner than this is a ruling line
 RULE_MIN_LENGTH = 5.0  # points
 SNAP = 3.0  # points: ruling lines closer than this are one grid line
+INVISIBLE = 235  # a rule whose colour has every channel at least this light is not seen
 TOUCHING = 0.12  # em: segments closer than this are one word run
+OVERPRINT = 0.1  # × box height: the same character this close to itself is drawn twice (fake bold)
 WORD_SPACE = 0.15  # em: characters (advance boxes) further apart than this have a space between them
 OUT_OF_ORDER = 3.0  # points: a text run starting this far left of the previous one's end is out of order
 PARAGRAPH_GAP = 1.4  # a line further below the one before than this × the line spacing starts a block
@@ -416,12 +418,17 @@ class _Edge:
 
 
 def _ruling_edges(page, height: float) -> tuple[list[_Edge], list[_Edge]]:
-    """Horizontal and vertical ruling lines from the page's path objects."""
+    """Horizontal and vertical ruling lines from the page's path objects: stroked lines and
+    thin filled rectangles (how Word draws borders). Filled areas (cell shading, the white
+    backgrounds LibreOffice paints behind paragraphs) and white lines are not rules."""
     raw = page.raw
     horizontal: list[_Edge] = []
     vertical: list[_Edge] = []
     L, B, R, T = (ctypes.c_float() for _ in range(4))
     refs = tuple(ctypes.byref(v) for v in (L, B, R, T))
+    fill_mode, stroked = ctypes.c_int(), ctypes.c_int()
+    rgba = tuple(ctypes.c_uint() for _ in range(4))
+    rgba_refs = tuple(ctypes.byref(v) for v in rgba)
     path_type = pdfium_c.FPDF_PAGEOBJ_PATH
     for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
         obj = pdfium_c.FPDFPage_GetObject(raw, i)
@@ -430,6 +437,15 @@ def _ruling_edges(page, height: float) -> tuple[list[_Edge], list[_Edge]]:
         pdfium_c.FPDFPageObj_GetBounds(obj, *refs)
         x0, x1, top, bottom = L.value, R.value, height - T.value, height - B.value
         w, h = x1 - x0, bottom - top
+        pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroked))
+        if stroked.value:
+            pdfium_c.FPDFPageObj_GetStrokeColor(obj, *rgba_refs)
+        elif min(w, h) > RULE_THICKNESS:
+            continue  # a filled area, not a line
+        else:
+            pdfium_c.FPDFPageObj_GetFillColor(obj, *rgba_refs)
+        if rgba[3].value == 0 or min(v.value for v in rgba[:3]) >= INVISIBLE:
+            continue  # transparent or (near) white: drawn, but not seen
         if h <= RULE_THICKNESS and w >= RULE_MIN_LENGTH:
             horizontal.append(_Edge((top + bottom) / 2, x0, x1))
         elif w <= RULE_THICKNESS and h >= RULE_MIN_LENGTH:
@@ -538,39 +554,61 @@ def _grids(horizontal: list[_Edge], vertical: list[_Edge]) -> list[_Grid]:
 
 
 def _table_block(tp: _TextPage, text: str, grid: _Grid, segments: list[Segment], page: int) -> Block:
-    """The grid's cells, each character placed by its centre; merged cells keep one text."""
+    """The grid's cells, each character placed by its centre; merged cells keep one text. A
+    cell's characters are read by position (line by line, left to right), not in the content
+    stream's order, which a fallback font can scramble."""
     rows, cols = len(grid.ys) - 1, len(grid.xs) - 1
-    chars: dict[tuple[int, int], list[tuple[int, str]]] = {}
+    chars: dict[tuple[int, int], list[tuple[float, float, float, float, str]]] = {}
     owners: dict[tuple[int, int], tuple[int, int]] = {}
     for seg in segments:
         for i in range(seg.first, seg.last + 1):
             ch = text[i]
             if ch.isspace():
                 continue
-            x0, x1, b, t = tp.box(i)
+            pdfium_c.FPDFText_GetLooseCharBox(tp.raw, i, ctypes.byref(tp._rect))
+            x0, x1, b, t = tp._rect.left, tp._rect.right, tp._rect.bottom, tp._rect.top
             cx, cy = (x0 + x1) / 2, tp.height - (b + t) / 2
+            baseline = tp.origin(i)[1]  # the same for every font on a line, unlike the boxes
             r, c = bisect_right(grid.ys, cy) - 1, bisect_right(grid.xs, cx) - 1
             if 0 <= r < rows and 0 <= c < cols:
                 if (r, c) not in owners:
                     owners[r, c] = _owner(grid, r, c)
-                chars.setdefault(owners[r, c], []).append((i, ch))
-    table: list[list[str]] = []
-    for r in range(rows):
-        row = []
-        for c in range(cols):
-            found = sorted(chars.get((r, c), []))
-            cell = ""
-            for k, (i, ch) in enumerate(found):
-                if k and i != found[k - 1][0] + 1:
-                    cell += " "
-                cell += ch
-            row.append(cell)
-        table.append(row)
+                chars.setdefault(owners[r, c], []).append((baseline, t - b, x0, x1, ch.replace("\ufffe", "-")))
+    table = [[_cell_text(chars.get((r, c), [])) for c in range(cols)] for r in range(rows)]
     # merged cells leave empty grid columns/rows behind: drop those that are empty throughout
     keep_cols = [c for c in range(cols) if any(table[r][c] for r in range(rows))]
     table = [[row[c] for c in keep_cols] for row in table]
     table = [row for row in table if any(row)]
     return Block(TABLE, rows=[[Cell(c) for c in row] for row in table], page=page)
+
+
+def _cell_text(chars: list[tuple[float, float, float, float, str]]) -> str:
+    """Characters (baseline, box height, x0, x1, char) in reading order: lines top down, each
+    left to right; a space where a word space (or a line end) separates two characters. A
+    character drawn again a hair to the right of itself (bold faked by overprinting) counts once."""
+    if not chars:
+        return ""
+    chars.sort(key=lambda ch: -ch[0])
+    lines: list[list[tuple[float, float, float, float, str]]] = []
+    for ch in chars:
+        if lines and lines[-1][0][0] - ch[0] < 0.4 * ch[1]:
+            lines[-1].append(ch)
+        else:
+            lines.append([ch])
+    texts = []
+    for line in lines:
+        line.sort(key=lambda ch: ch[2])
+        out = line[0][4]
+        prev = line[0]
+        for ch in line[1:]:
+            if ch[4] == prev[4] and ch[2] - prev[2] < OVERPRINT * ch[1]:
+                continue
+            if ch[2] - prev[3] > WORD_SPACE * 0.8 * ch[1]:  # the box is about 1.2 em tall
+                out += " "
+            out += ch[4]
+            prev = ch
+        texts.append(out)
+    return " ".join(texts)
 
 
 def _owner(grid: _Grid, r: int, c: int) -> tuple[int, int]:
