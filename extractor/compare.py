@@ -234,7 +234,7 @@ def citations_view(entries: list[Entry]) -> Table:
         info, by = cited[key], roles[key]
         missing = ""
         if len(by) >= 2 and len(by) * 2 > len(readable):
-            missing = ", ".join(entries[i].name for i in readable if i not in by)
+            missing = "; ".join(f"{entries[i].name} ({entries[i].unit.issuer or '?'})" for i in readable if i not in by)
         table.rows.append([info["type"] or "", info["number"] or "", info["name"] or "", info["date"] or "",
                            info["issuer"] or "", len(by), missing, *(by.get(i, "") for i in range(len(entries)))])
     return table

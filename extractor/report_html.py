@@ -80,6 +80,8 @@ def render_html(report: Report) -> str:
 
 
 def _table(table: Table) -> str:
+    if not table.rows:
+        return "<p>None.</p>"
     head = "".join(f"<th>{escape(c)}</th>" for c in table.columns)
     rows = []
     for row in table.rows:
