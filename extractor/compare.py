@@ -291,24 +291,37 @@ def near_copies(texts: list[str]) -> list[tuple[int, int, float]]:
     return sorted(pairs, key=lambda p: -p[2])
 
 
-def shared_text(a: str, b: str) -> tuple[float, float, str]:
+@dataclass(frozen=True)
+class Shingles:
+    """A text's words as written, and the hash of the SHINGLE_WORDS-word run at each position
+    (on the match key: case and tone placement do not hide a copy)."""
+    words: list[str]
+    at: list[int]
+    all: frozenset[int]
+
+
+def shingles(text: str) -> Shingles:
+    key = _words(text)
+    at = [hash(tuple(key[k:k + SHINGLE_WORDS])) for k in range(len(key) - SHINGLE_WORDS + 1)]
+    return Shingles(text.split(), at, frozenset(at))  # text.split() and key line up: same length
+
+
+def _covered(text: Shingles, other: Shingles) -> list[bool]:
+    marks = [False] * len(text.words)
+    for k, h in enumerate(text.at):
+        if h in other.all:
+            marks[k:k + SHINGLE_WORDS] = [True] * SHINGLE_WORDS
+    return marks
+
+
+def shared_text(a: str | Shingles, b: str | Shingles) -> tuple[float, float, str]:
     """The share of each text's words inside runs of SHINGLE_WORDS words found in the other, and
-    the longest such run of `a` (as written in `a`)."""
-    wa, wb = _words(a), _words(b)
-
-    def shingles(words: list[str]) -> set[tuple[str, ...]]:
-        return {tuple(words[k:k + SHINGLE_WORDS]) for k in range(len(words) - SHINGLE_WORDS + 1)}
-
-    def covered(words: list[str], other: set) -> list[bool]:
-        marks = [False] * len(words)
-        for k in range(len(words) - SHINGLE_WORDS + 1):
-            if tuple(words[k:k + SHINGLE_WORDS]) in other:
-                marks[k:k + SHINGLE_WORDS] = [True] * SHINGLE_WORDS
-        return marks
-
-    in_a, in_b = covered(wa, shingles(wb)), covered(wb, shingles(wa))
-    share_a = sum(in_a) / len(wa) if wa else 0.0
-    share_b = sum(in_b) / len(wb) if wb else 0.0
+    a passage from the longest such run of `a` (as written in `a`)."""
+    a = shingles(a) if isinstance(a, str) else a
+    b = shingles(b) if isinstance(b, str) else b
+    in_a, in_b = _covered(a, b), _covered(b, a)
+    share_a = sum(in_a) / len(in_a) if in_a else 0.0
+    share_b = sum(in_b) / len(in_b) if in_b else 0.0
     best, run_start, best_span = 0, None, (0, 0)
     for k, mark in enumerate(in_a + [False]):
         if mark and run_start is None:
@@ -317,8 +330,7 @@ def shared_text(a: str, b: str) -> tuple[float, float, str]:
             if k - run_start > best:
                 best, best_span = k - run_start, (run_start, k)
             run_start = None
-    original = a.split()  # the same words as `wa`: match_key keeps every character's place
-    run = original[best_span[0]:best_span[1]]
+    run = a.words[best_span[0]:best_span[1]]
     # From the middle of a long run: a copied plan's opening is the standard header every plan has.
     start, skip, chars = 0, (sum(len(w) + 1 for w in run) - SAMPLE_CHARS) // 2, 0
     while start < len(run) and chars + len(run[start]) + 1 <= skip:
@@ -335,9 +347,16 @@ def copies_view(entries: list[Entry]) -> Table:
                   note=f"Pairs whose TF-IDF cosine (word 1–3-grams) is at least {COPY_THRESHOLD}; the "
                        f"shares count words inside runs of {SHINGLE_WORDS}+ words found in the other text.")
     with_text = [i for i, e in enumerate(entries) if e.text]
+    cached: dict[int, Shingles] = {}  # a template copied by many units is in many pairs
+
+    def shingles_of(i: int) -> Shingles:
+        if i not in cached:
+            cached[i] = shingles(entries[i].text)
+        return cached[i]
+
     for a, b, score in near_copies([entries[i].text for i in with_text]):
         ea, eb = entries[with_text[a]], entries[with_text[b]]
-        share_a, share_b, sample = shared_text(ea.text, eb.text)
+        share_a, share_b, sample = shared_text(shingles_of(with_text[a]), shingles_of(with_text[b]))
         table.rows.append([ea.name, ea.unit.issuer or "", eb.name, eb.unit.issuer or "", round(score, 3),
                            round(share_a, 3), round(share_b, 3), sample])
     for e in entries:

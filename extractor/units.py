@@ -21,7 +21,6 @@ MERGER_DATE = "2025-07-01"  # Nghị quyết 202/2025/QH15 and the end of the di
 # Who may name the province: "UBND tỉnh X", "Sở Nội vụ tỉnh X", "thành phố X", "TP. X", "Tỉnh ủy X".
 _PROVINCE_CUE = r"(?:tỉnh|thành phố|tp\.?|tỉnh ủy|thành ủy)\s+"
 _WARD_NAME = re.compile(r"(?<!\w)(xã|phường|đặc khu)\s+(\w+(?:\s+\w+){0,3}?)(?=\s*(?:,|;|$|\s+(?:tỉnh|thành phố|tp\b|huyện|quận|thị xã)\b))")
-_TITLE_WORDS = re.compile(r"^(?:ubnd|ủy ban nhân dân|hđnd|hội đồng nhân dân|đảng ủy|ủy ban mttq(?: việt nam)?)\s+")
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,5 @@
 """`vnplan compare`: the four views, near-copies on pairs built here, and the three outputs read back."""
 import csv
-import json
 import random
 import shutil
 import subprocess
