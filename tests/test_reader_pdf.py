@@ -173,6 +173,69 @@ def test_report_top_page_number_and_superscript_removed(report):
     assert any("Kế hoạch số 30/KH-UBND, cụ thể như bảng sau:" in text for text in body)
 
 
+# --- the generated LibreOffice-style page: fallback glyphs out of order, shading, fake bold ----
+
+FALLBACK = DATA / "pdf_fallback.pdf"
+
+
+def test_fallback_glyphs_back_in_place():
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(FALLBACK.read_bytes())
+    stream_order = document[0].get_textpage().get_text_range()
+    assert "ỦY BAN" not in stream_order  # PDFium alone gives the letters out of order
+    raw = pdf.read(FALLBACK.read_bytes(), FALLBACK)
+    assert [(b.kind, b.text, b.style.bold) for b in raw.blocks if b.kind != TABLE] == [
+        (PARAGRAPH, "ỦY BAN NHÂN DÂN TỈNH BÌNH NGUYÊN", True),
+        (PARAGRAPH, "KẾ HOẠCH", True),
+        (PARAGRAPH, "Số hóa hồ sơ lưu trữ năm 2026", True),
+        (PARAGRAPH, "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ về Chương trình tổng thể "
+                    "cải cách hành chính nhà nước, Ủy ban nhân dân tỉnh ban hành Kế hoạch số hóa hồ sơ lưu trữ "
+                    "như sau:", False),
+    ]
+
+
+def test_fallback_table_ignores_shading_and_overprint():
+    raw = pdf.read(FALLBACK.read_bytes(), FALLBACK)
+    [table] = [b for b in raw.blocks if b.kind == TABLE]
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["STT", "Nhiệm vụ", "Đơn vị chủ trì"],  # drawn three times over, read once
+        ["1", "Số hóa hồ sơ đất đai", "Sở Nông nghiệp và Môi trường"],
+        ["2", "Số hóa hồ sơ hộ tịch", "Sở Tư pháp"],
+    ]
+
+
+def _table(rows, page):
+    from extractor.blocks import table
+    return table(rows, page=page)
+
+
+# (table at the foot of page 1, table at the top of page 2) -> the rows of the one table
+@pytest.mark.parametrize("first, second, rows", [
+    # the header row repeated on page 2 is dropped
+    ([["STT", "Nhiệm vụ"], ["1", "Số hóa hồ sơ"]], [["STT", "Nhiệm vụ"], ["2", "Tập huấn"]],
+     [["STT", "Nhiệm vụ"], ["1", "Số hóa hồ sơ"], ["2", "Tập huấn"]]),
+    # a row broken by the page break (no number on page 2) is joined to the row it continues
+    ([["STT", "Nhiệm vụ", "Chủ trì"], ["1", "Rà soát thủ tục hành chính", "Văn phòng"]],
+     [["", "thuộc thẩm quyền của tỉnh", "UBND tỉnh"], ["2", "Tập huấn", "Sở Nội vụ"]],
+     [["STT", "Nhiệm vụ", "Chủ trì"], ["1", "Rà soát thủ tục hành chính thuộc thẩm quyền của tỉnh",
+                                       "Văn phòng UBND tỉnh"], ["2", "Tập huấn", "Sở Nội vụ"]]),
+])
+def test_table_goes_on_over_page_break(first, second, rows):
+    blocks = [_table(first, 1)]
+    assert pdf._continue_table(blocks, _table(second, 2))
+    assert [[c.text for c in row] for row in blocks[0].rows] == rows
+
+
+@pytest.mark.parametrize("second, page", [
+    ([["TT", "Nội dung", "Ghi chú"], ["1", "Khác", ""]], 2),  # another table: other columns
+    ([["STT", "Nhiệm vụ"], ["2", "Tập huấn"]], 3),  # not on the next page
+])
+def test_table_on_next_page_that_does_not_go_on(second, page):
+    blocks = [_table([["STT", "Nhiệm vụ"], ["1", "Số hóa hồ sơ"]], 1)]
+    assert not pdf._continue_table(blocks, _table(second, page))
+
+
 # --- the page-level helpers, table-driven ----------------------------------------------------
 
 @pytest.mark.parametrize("text, is_page_number", [

@@ -63,7 +63,9 @@ SNAP = 3.0  # points: ruling lines closer than this are one grid line
 INVISIBLE = 235  # a rule whose colour has every channel at least this light is not seen
 TOUCHING = 0.12  # em: segments closer than this are one word run
 OVERPRINT = 0.1  # × box height: the same character this close to itself is drawn twice (fake bold)
-WORD_SPACE = 0.15  # em: characters (advance boxes) further apart than this have a space between them
+# em: characters (advance boxes) further apart than this have a space between them; measured on
+# LibreOffice PDFs, gaps inside words stay under 0.08 em and word spaces start at 0.14 em
+WORD_SPACE = 0.11
 OUT_OF_ORDER = 3.0  # points: a text run starting this far left of the previous one's end is out of order
 PARAGRAPH_GAP = 1.4  # a line further below the one before than this × the line spacing starts a block
 SIZE_CHANGE = 1.0  # points: a font size change this big starts a new block
@@ -310,9 +312,10 @@ def _split_fragment(tp: _TextPage, text: str, first: int, last: int, page: int) 
 
 
 def _rebuild_by_position(tp: _TextPage, text: str, first: int, last: int, page: int) -> list[Segment]:
-    """A line whose runs are out of order: its characters sorted by x, spaces put back where the
-    gap between two characters is a word space, segments split at column gaps. One PDFium
-    call per character, so only for such lines."""
+    """A line whose runs are out of order: its characters sorted by x, a space where the gap
+    between two advance boxes is a word space, segments split at column gaps. (Space characters
+    do not help: PDFium generates them where the fallback glyphs were cut out.) One PDFium call
+    per character, so only for such lines."""
     chars = []
     for i in range(first, last + 1):
         if not text[i].isspace():
@@ -321,8 +324,11 @@ def _rebuild_by_position(tp: _TextPage, text: str, first: int, last: int, page: 
     if not chars:
         return []
     chars.sort()
+    # style by a vote of five characters: any one of them may be a fallback glyph
+    samples = [tp.font(chars[k * (len(chars) - 1) // 4][2]) for k in range(5)]
+    bold = sum(b for b, _ in samples) >= 3
+    italic = sum(i for _, i in samples) >= 3
     size = tp.size(chars[len(chars) // 2][2]) or 10.0
-    bold, italic = tp.font(chars[0][2])
     y = tp.origin(chars[0][2])[1]
     segments: list[Segment] = []
     piece = ""
@@ -882,6 +888,11 @@ def _continue_table(blocks: list[Block], table: Block) -> bool:
     if not head or not rows or len(head[0]) != len(rows[0]):
         return False
     if [c.text for c in rows[0]] == [c.text for c in head[0]]:
+        rows = rows[1:]
+    # a row broken by the page break: its rest has no number in the first column
+    if rows and not rows[0][0].text and head[-1][0].text and any(c.text for c in rows[0]):
+        for cell, more in zip(head[-1], rows[0]):
+            cell.text = f"{cell.text} {more.text}".strip()
         rows = rows[1:]
     head.extend(rows)
     return True

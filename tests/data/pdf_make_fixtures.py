@@ -17,6 +17,11 @@ pdf_report.pdf — two A4 pages of a report, page numbers "- 2 -" at the top fro
   a ruled table that runs over the page break with its header row repeated on page 2; a
   footnote that runs on from the foot of page 1 to the foot of page 2, followed there by a
   second footnote; the closing block (Nơi nhận list in a small font) just above those footnotes.
+pdf_fallback.pdf — one page drawn the way LibreOffice draws a document whose font it lacks:
+  each line's letters with diacritics that the font "misses" are drawn after the rest of the
+  line in another font (so the content stream is out of reading order); a white rectangle
+  behind every paragraph; a table ruled with thin black filled rectangles, its header cells
+  shaded grey, its header text in fake bold (drawn three times, a hair apart).
 pdf_encrypted.pdf — one page, opened only with a password.
 pdf_scan.pdf — one page that is a picture of text, no text layer.
 """
@@ -44,7 +49,7 @@ INDENT = 36.0
 
 def register_fonts() -> None:
     for name, file in ((REGULAR, "DejaVuSerif.ttf"), (BOLD, "DejaVuSerif-Bold.ttf"),
-                       (ITALIC, "DejaVuSerif-Italic.ttf")):
+                       (ITALIC, "DejaVuSerif-Italic.ttf"), ("DejaVuSans", "DejaVuSans.ttf")):
         pdfmetrics.registerFont(TTFont(name, str(FONTS / file)))
 
 
@@ -272,6 +277,108 @@ def make_plan(path: Path) -> None:
     w.save()
 
 
+FALLBACK_LETTERS = set("ỉịếốồộủụựữỦỈỊẾỐỒỘ")  # the letters the main font "lacks" in pdf_fallback.pdf
+FALLBACK_FONT = "DejaVuSans"
+
+
+def draw_with_fallback(c, x: float, y: float, text: str, font: str, size: float) -> None:
+    """One text object, as LibreOffice writes it: the text with FALLBACK_LETTERS cut out (holes
+    where they go), then those letters in FALLBACK_FONT, each moved back to its hole."""
+    runs, later = [], []
+    run, run_x = "", x
+    pos = x
+    for ch in text:
+        if ch in FALLBACK_LETTERS:
+            if run:
+                runs.append((run_x, run))
+            later.append((pos, ch))
+            run = ""
+            pos += pdfmetrics.stringWidth(ch, FALLBACK_FONT, size)
+            run_x = pos
+        else:
+            run += ch
+            pos += pdfmetrics.stringWidth(ch, font, size)
+    if run:
+        runs.append((run_x, run))
+    c.setFont(FALLBACK_FONT, size)  # registers both fonts on the page
+    c.setFont(font, size)
+    code = ["BT"]
+    for at, piece in runs:
+        code.append(f"1 0 0 1 {at:.2f} {y:.2f} Tm")
+        code.extend(_show(c, font, size, [(piece, 0.0)]))
+    if later:
+        # every fallback glyph in ONE text-showing operator, moved to its hole by kerning
+        code.append(f"1 0 0 1 {later[0][0]:.2f} {y:.2f} Tm")
+        pieces = []
+        for k, (at, ch) in enumerate(later):
+            end = at + pdfmetrics.stringWidth(ch, FALLBACK_FONT, size)
+            gap = later[k + 1][0] - end if k + 1 < len(later) else 0.0
+            pieces.append((ch, -gap * 1000 / size))
+        code.extend(_show(c, FALLBACK_FONT, size, pieces))
+    code.append("ET")
+    c._code.append("\n".join(code))
+
+
+def _show(c, fontname: str, size: float, pieces: list[tuple[str, float]]) -> list[str]:
+    """PDF operators showing `pieces` (text, kerning after it) in one TJ per font subset."""
+    font = pdfmetrics.getFont(fontname)
+    out, array, current = [], [], None
+    for text, kern in pieces:
+        for subset, data in font.splitString(text, c._doc):
+            if subset != current:
+                if array:
+                    out.append(f"[{' '.join(array)}] TJ")
+                    array = []
+                out.append(f"{font.getSubsetInternalName(subset, c._doc)} {size} Tf")
+                current = subset
+            array.append(f"({c._escape(data)})")
+        if kern:
+            array.append(f"{kern:.1f}")
+    if array:
+        out.append(f"[{' '.join(array)}] TJ")
+    return out
+
+
+def make_fallback(path: Path) -> None:
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=True)
+    lines = [
+        (BOLD, 13, "ỦY BAN NHÂN DÂN TỈNH BÌNH NGUYÊN", "centre"),
+        (BOLD, 14, "KẾ HOẠCH", "centre"),
+        (BOLD, 14, "Số hóa hồ sơ lưu trữ năm 2026", "centre"),
+        (REGULAR, 13, "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ về Chương trình", "indent"),
+        (REGULAR, 13, "tổng thể cải cách hành chính nhà nước, Ủy ban nhân dân tỉnh ban hành Kế", "left"),
+        (REGULAR, 13, "hoạch số hóa hồ sơ lưu trữ như sau:", "left"),
+    ]
+    y = HEIGHT - 80
+    for font, size, text, place in lines:
+        width = pdfmetrics.stringWidth(text, font, size)
+        x = {"centre": (LEFT + RIGHT - width) / 2, "indent": LEFT + INDENT, "left": LEFT}[place]
+        c.setFillColorRGB(1, 1, 1)  # the white background LibreOffice paints behind a paragraph
+        c.rect(LEFT - 2, y - 5, RIGHT - LEFT + 4, LEADING, stroke=0, fill=1)
+        c.setFillColorRGB(0, 0, 0)
+        draw_with_fallback(c, x, y, text, font, size)
+        y -= LEADING + (8 if place == "centre" else 0)
+    rows = [["STT", "Nhiệm vụ", "Đơn vị chủ trì"],
+            ["1", "Số hóa hồ sơ đất đai", "Sở Nông nghiệp và Môi trường"],
+            ["2", "Số hóa hồ sơ hộ tịch", "Sở Tư pháp"]]
+    xs, height = [LEFT, LEFT + 40, LEFT + 250, RIGHT], 24.0
+    top = y - 10
+    c.setFillColorRGB(0.9, 0.9, 0.9)  # shaded header cells
+    for a, b in zip(xs, xs[1:]):
+        c.rect(a, top - height, b - a, height, stroke=0, fill=1)
+    c.setFillColorRGB(0, 0, 0)
+    for r in range(len(rows) + 1):  # rules as thin filled rectangles, as Word draws them
+        c.rect(xs[0], top - r * height - 0.25, xs[-1] - xs[0], 0.5, stroke=0, fill=1)
+    for x in xs:
+        c.rect(x - 0.25, top - len(rows) * height, 0.5, len(rows) * height, stroke=0, fill=1)
+    for r, row in enumerate(rows):
+        for col, cell in enumerate(row):
+            for shift in ((0, 0.3, 0.6) if r == 0 else (0,)):  # fake bold: drawn three times
+                draw_with_fallback(c, xs[col] + 4 + shift, top - r * height - 16, cell, REGULAR, 11)
+    c.showPage()
+    c.save()
+
+
 def make_encrypted(path: Path) -> None:
     w = Writer(str(path), pages=1, encrypt="mat-khau-2025")
     w.paragraph("Tài liệu này chỉ mở được khi có mật khẩu.")
@@ -300,6 +407,7 @@ def main() -> None:
     register_fonts()
     make_plan(HERE / "pdf_plan.pdf")
     make_report(HERE / "pdf_report.pdf")
+    make_fallback(HERE / "pdf_fallback.pdf")
     make_encrypted(HERE / "pdf_encrypted.pdf")
     make_scan(HERE / "pdf_scan.pdf")
 
