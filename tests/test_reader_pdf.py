@@ -255,6 +255,7 @@ def test_page_number_pattern(text, is_page_number):
     ("huyện và các xã", False), ("2025 của Ủy ban", False), ("Ủy ban nhân dân", False),
     ("23/6/2022 của Thủ tướng", False), ("6 năm 2025;", False), ("phần về cải cách", False),
     ("1.500 hồ sơ", False), ("Phần V. Kinh phí", True), ("a. Nội dung", True),
+    ("(1) Tiếp tục rà soát", True), ("(b) Tập huấn", True), ("(theo Kế hoạch số 12)", False),
 ])
 def test_list_start_pattern(line, starts_block):
     assert bool(pdf._LIST_START.match(line)) is starts_block

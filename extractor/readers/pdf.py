@@ -76,7 +76,7 @@ _PAGE_NUMBER = re.compile(r"^(?:trang|page)?\s*[-–—(]?\s*\d{1,4}\s*(?:/\s*\d
 # case matters: "phần V" in a sentence is not "Phần V"
 _LIST_START = re.compile(
     r"^(?:[IVXLC]{1,6}[.)/]\s?|\d{1,3}(?:\.\d{1,2})*[.)](?!\d)|\d{1,3}/\s|\d{1,3}(?:\.\d{1,2})+\s|[a-zđ][.)]\s?|"
-    r"[-–—+•●▪►*]\s?|(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Phụ lục|PHỤ LỤC)\s+[\dIVXLC]+\b)")
+    r"\(\d{1,3}\)|\([a-zđ]\)|[-–—+•●▪►*]\s?|(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Phụ lục|PHỤ LỤC)\s+[\dIVXLC]+\b)")
 _BULLET = re.compile(r"^[-–—+•●▪►*]")
 _SENTENCE_END = re.compile(r"[.:;!?…]['\"”’)\]]*$")
 _SPACE_RUN = re.compile(r" +")
