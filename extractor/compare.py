@@ -267,7 +267,7 @@ def agencies_view(entries: list[Entry]) -> Table:
 
 # ---------------------------------------------------------------- near-copies
 
-COPY_COLUMNS = ["file A", "unit A", "file B", "unit B", "similarity", "share of A in B", "share of B in A",
+COPY_COLUMNS = ["file A", "unit A", "file B", "unit B", "similarity", "% of A also in B", "% of B also in A",
                 "sample passage"]
 
 
@@ -358,7 +358,7 @@ def copies_view(entries: list[Entry]) -> Table:
         ea, eb = entries[with_text[a]], entries[with_text[b]]
         share_a, share_b, sample = shared_text(shingles_of(with_text[a]), shingles_of(with_text[b]))
         table.rows.append([ea.name, ea.unit.issuer or "", eb.name, eb.unit.issuer or "", round(score, 3),
-                           round(share_a, 3), round(share_b, 3), sample])
+                           round(100 * share_a, 1), round(100 * share_b, 1), sample])
     for e in entries:
         if e.text_note and e.result.error is None:
             table.rows.append([e.name, e.unit.issuer or "", "", "", "", "", "", e.text_note])

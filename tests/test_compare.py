@@ -123,7 +123,7 @@ def test_views_for_every_document(folder):
     pairs = [{row[0], row[2]} for row in report.copies.rows if row[2]]
     assert pairs == [{PLAN.name, "kh_31_ubnd_tan_phu.txt"}]
     row = dict(zip(report.copies.columns, report.copies.rows[0]))
-    assert row["share of A in B"] > 0.9 and row["share of B in A"] > 0.9 and len(row["sample passage"]) > 50
+    assert row["% of A also in B"] > 90 and row["% of B also in A"] > 90 and len(row["sample passage"]) > 50
 
 
 def test_xlsx_has_one_sheet_per_view_with_frozen_header_and_filters(folder, tmp_path):
