@@ -224,3 +224,12 @@ def test_html_opens_in_headless_chromium_without_console_errors(folder, tmp_path
     assert png.exists() and png.stat().st_size > 10_000, log
     # Chromium logs every console message of the page as ':CONSOLE'; the report writes none.
     assert ":CONSOLE" not in log and "Uncaught" not in log, log
+
+
+@pytest.mark.parametrize("kind", [".xlsx", ".html", ".csv"])
+def test_an_empty_folder_gives_an_empty_report(tmp_path, kind):
+    (tmp_path / "trong").mkdir()
+    out = tmp_path / f"so_sanh{kind}"
+    done = run_vnplan("compare", str(tmp_path / "trong"), "--output", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "0 documents" in done.stderr and out.stat().st_size > 0
