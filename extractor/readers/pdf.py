@@ -1,17 +1,21 @@
 """PDF: text, positions and fonts from PDFium (pypdfium2), rebuilt into reading-order blocks.
 
 Why PDFium and not pdfplumber: on real plans pdfplumber's `extract_text` costs 165–200 ms a
-page, PDFium's text page 3–5 ms (see benchmarks/bench_readers.py). Layout is rebuilt from a few
-PDFium calls per *line* (origin, box of the last character, font size, font name/weight), never
-per character, except inside ruled tables where each character is placed in its cell.
+page, PDFium's text page 3–5 ms (see benchmarks/bench_readers.py); pdfplumber is not used at all.
+Layout is rebuilt from a few PDFium calls per *line* (origin, box of the last character, font
+size, font name/weight, the line's run rectangles), not per character — except inside ruled
+tables, where each character is placed in its cell, and in lines whose text runs are out of
+order, which are rebuilt from character positions.
 
 The stages, in order:
 1. fragments: PDFium's text lines ("\\r\\n"-separated), split at wide horizontal gaps (two header
    columns on one baseline), with font size, bold and italic, and superscript digits (footnote
-   references) removed from the text.
+   references) removed from the text. A line whose runs go backwards (glyphs from a fallback
+   font drawn after the line, as LibreOffice does without the document's fonts) is rebuilt.
 2. lines: fragments on one baseline joined, left to right.
-3. tables: ruled tables found from the page's path objects (thin lines and rectangles), only on
-   pages where some line has several separated segments; their lines become table blocks.
+3. tables: ruled tables found from the page's path objects (stroked lines and thin dark filled
+   rectangles), only on pages where some line has several pieces; their lines become table
+   blocks, and a table that goes on over a page break is one table.
 4. page chrome: page numbers ("2", "- 2 -", "Trang 2") and lines repeated at the same place on
    most pages, at the top or bottom of the page, are dropped.
 5. footnotes: small-font lines at the bottom of a page that start with a (superscript) number,
