@@ -855,11 +855,12 @@ def _join(text: str, more: str) -> str:
     return f"{text} {more}"
 
 
-def _paragraphs(pages: list[Page], margins: Margins) -> list[Block]:
+def _paragraphs(pages: list[Page], layouts: dict[int, Margins]) -> list[Block]:
     blocks: list[Block] = []
     prev: Line | None = None
     current: Block | None = None
     for page in pages:
+        margins = layouts[_layout_key(page)]
         items: list[object] = list(_read_columns(page.lines, margins))
         for top, table in sorted(page.tables, key=lambda t: t[0], reverse=True):
             at = next((k for k, line in enumerate(items)
@@ -900,6 +901,10 @@ def _continue_table(blocks: list[Block], table: Block) -> bool:
         rows = rows[1:]
     head.extend(rows)
     return True
+
+
+def _layout_key(page: Page) -> int:
+    return round(page.width / 10)
 
 
 def _margins(pages: list[Page]) -> Margins:
@@ -960,8 +965,10 @@ def read(data: bytes, path: Path) -> RawDocument:
                         f"{name}: the PDF has no text layer (a scanned image?); OCR is not available yet")
     _drop_chrome(pages)
     _take_footnotes(pages, _body_size(pages))
-    margins = _margins(pages)
-    blocks = _paragraphs(pages, margins) + _footnote_blocks(pages)
+    # margins per page width: a landscape annex has its own right margin
+    keys = {_layout_key(page) for page in pages}
+    layouts = {key: _margins([page for page in pages if _layout_key(page) == key]) for key in keys}
+    blocks = _paragraphs(pages, layouts) + _footnote_blocks(pages)
     raw = RawDocument(format="pdf", blocks=blocks, pages=len(pages))
     if _looks_garbled(blocks):
         raw.warnings.append(("garbled_text_layer",
