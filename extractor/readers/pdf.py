@@ -997,25 +997,29 @@ def _read_pages(pdf: pdfium.PdfDocument, name: str) -> list[Page]:
     pages = []
     for index in range(len(pdf)):
         try:
-            pdf_page = pdf[index]
+            pages.append(_read_page(pdf, index))
         except pdfium.PdfiumError as e:
             raise ReadError("corrupt_pdf", f"{name}: page {index + 1} cannot be read ({e})") from None
-        try:
-            width, height = pdf_page.get_size()
-            textpage = pdf_page.get_textpage()
-            try:
-                text = textpage.get_text_range()
-                tp = _TextPage(textpage, height)
-                page = Page(index + 1, width, height)
-                segments = _fragments(tp, text, page.number)
-                page.lines = _lines(segments, page.number)
-                if segments:
-                    outside = _take_tables(pdf_page, tp, text, page, segments)
-                    if len(outside) != len(segments):
-                        page.lines = _lines(outside, page.number)
-                pages.append(page)
-            finally:
-                textpage.close()
-        finally:
-            pdf_page.close()
     return pages
+
+
+def _read_page(pdf: pdfium.PdfDocument, index: int) -> Page:
+    pdf_page = pdf[index]
+    try:
+        width, height = pdf_page.get_size()
+        textpage = pdf_page.get_textpage()
+        try:
+            text = textpage.get_text_range()
+            tp = _TextPage(textpage, height)
+            page = Page(index + 1, width, height)
+            segments = _fragments(tp, text, page.number)
+            page.lines = _lines(segments, page.number)
+            if segments:
+                outside = _take_tables(pdf_page, tp, text, page, segments)
+                if len(outside) != len(segments):
+                    page.lines = _lines(outside, page.number)
+            return page
+        finally:
+            textpage.close()
+    finally:
+        pdf_page.close()
