@@ -39,8 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 import extractor  # noqa: E402
 from extractor.document import assemble  # noqa: E402
-from extractor.errors import ReadError  # noqa: E402
-from extractor.readers import FORMATS, format_of, read_bytes  # noqa: E402
+from extractor.readers import format_of, read_bytes  # noqa: E402
 
 DEFAULT_PATHS = [ROOT.parent / "shared" / "corpus", ROOT / "corpus", ROOT / "tests" / "data"]
 ORDER = ["txt", "html", "docx", "pdf"]
