@@ -132,7 +132,10 @@ def _clip_heading(text: str) -> str:
     colon = text.find(":")
     stop = _SENTENCE_END.search(text)
     cut = min(x for x in (colon if colon >= 0 else len(text), stop.start() if stop else len(text)))
-    return text[:cut].strip(" .:;,-–")
+    head = text[:cut]
+    if head.endswith("./"):  # the end mark of a document's last item (NĐ 30/2020): "…Quyết định này./"
+        head = head[:-2]
+    return head.strip(" .:;,-–")
 
 
 def _is_bullet(text: str) -> bool:

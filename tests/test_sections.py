@@ -462,3 +462,13 @@ def test_same_plan_same_tree_in_every_format(tmp_path, fmt):
     result = extractor.parse(path)
     assert result.error is None
     assert outline(result.sections) == SAME_PLAN_OUTLINE
+
+
+def test_whole_sentence_item_loses_the_end_mark_of_the_document():
+    from extractor import parse_text
+
+    text = ("QUYẾT ĐỊNH\nVề việc ban hành Kế hoạch kiểm tra\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch kiểm tra.\n"
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+            "Điều 3. Chánh Văn phòng và Trưởng phòng Tư pháp chịu trách nhiệm thi hành Quyết định này./.\n")
+    headings = [s.heading for s in parse_text(text).sections]
+    assert headings[-1] == "Chánh Văn phòng và Trưởng phòng Tư pháp chịu trách nhiệm thi hành Quyết định này"
