@@ -67,4 +67,4 @@ class RawDocument:
     blocks: list[Block]
     pages: int | None = None
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (code, message)
-    ocr_confidence: list[float] | None = None  # per page, when the text came from OCR
+    ocr_confidence: list[float | None] | None = None  # per page (None: read from a text layer), when OCR was used

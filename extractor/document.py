@@ -20,7 +20,7 @@ class Document:
     format: str
     pages: int | None = None
     warnings: list[tuple[str, str]] = field(default_factory=list)
-    ocr_confidence: list[float] | None = None
+    ocr_confidence: list[float | None] | None = None
     _key: str | None = None
 
     @property

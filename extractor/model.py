@@ -24,7 +24,8 @@ class Source(_Model):
     size: int | None = Field(None, description="bytes")
     pages: int | None = Field(None, description="pages, for formats that have them")
     ocr: bool = Field(False, description="the text came from OCR (a scan or an image)")
-    ocr_confidence: list[float] | None = Field(None, description="mean OCR word confidence per page, 0..1")
+    ocr_confidence: list[float | None] | None = Field(
+        None, description="mean OCR word confidence per page, 0..1 (null for a page read from its text layer)")
 
 
 class Signer(_Model):

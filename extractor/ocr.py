@@ -15,10 +15,12 @@ import re
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from statistics import median
 
 from .blocks import LIST_ITEM, PARAGRAPH, Block, RawDocument, Style
 from .errors import ReadError
+from .normalize import strip_diacritics
 
 LANGUAGE = "vie"
 # Rendering resolution, chosen by measurement (benchmarks/bench_ocr.py, README "OCR"): a page
@@ -103,11 +105,13 @@ class Page:
     confidence: float  # mean word confidence, 0..1
 
 
-def ocr_images(images: list, first_page: int = 1) -> list[Page]:
-    """OCR PIL images in parallel, one Tesseract process per core; pages come back in order."""
+def ocr_images(images: list, page_numbers: list[int] | None = None) -> list[Page]:
+    """OCR PIL images in parallel, one Tesseract process per core; pages come back in order.
+    `page_numbers` are the images' pages in their document (default 1, 2, 3…)."""
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    numbers = page_numbers or list(range(1, len(images) + 1))
     with ThreadPoolExecutor(max_workers=max(1, min(MAX_THREADS, len(images)))) as pool:
-        return list(pool.map(lambda pair: ocr_image(pair[1], first_page + pair[0]), enumerate(images)))
+        return list(pool.map(ocr_image, images, numbers))
 
 
 def ocr_image(image, page: int) -> Page:
@@ -131,10 +135,16 @@ _HAS_TEXT = re.compile(r"[0-9A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
 _PUNCTUATION = {"-", "–", "—", "_", "~", "+", "•", ":", ";", ".", ",", "(", ")", "\"", "“", "”"}
 
 
+# Look-alike characters Tesseract gives for Vietnamese print: Icelandic eth for Đ, the fraction
+# slash in symbols ("214⁄QĐ-DCT").
+_CONFUSABLES = str.maketrans({"Ð": "Đ", "ð": "đ", "⁄": "/", "∕": "/"})
+
+
 def _clean_word(word: Word) -> Word | None:
-    """Drop scan noise: ruling lines, stamp and signature fragments."""
+    """Drop scan noise: ruling lines, stamp and signature fragments; mend look-alike characters."""
     if word.conf < 0.30:  # stamp, signature and smudges: Tesseract itself is unsure
         return None
+    word.text = word.text.translate(_CONFUSABLES)
     if not _HAS_TEXT.search(word.text) and word.text not in _PUNCTUATION:
         return None  # ruling lines read as "|", "——===", "ˆ"
     return word
@@ -271,36 +281,45 @@ def _mend_line_start(text: str) -> str:
     return text
 
 
+# Lines whose wording is fixed (NĐ 30/2020: Quốc hiệu, tiêu ngữ, tên loại): a misread accent
+# ("KÊ HOẠCH", "CỌNG HÒA") is mended when the line is that text but for its diacritics.
+_MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+
+
+@lru_cache(maxsize=1)
+def _fixed_lines() -> dict[str, str]:
+    from .doctypes import document_types
+
+    fixed = list(_MOTTO) + [t.name.upper() for t in document_types()]
+    return {_skeleton(line): line for line in fixed}
+
+
+def _skeleton(text: str) -> str:
+    return re.sub(r"[\W_]+", "", strip_diacritics(text)).lower()
+
+
 def _flush(blocks: list[Block], lines: list[str], style: Style | None, page: int) -> None:
     if not lines:
         return
     text = " ".join(lines)
+    if len(text) < 60:
+        fixed = _fixed_lines().get(_skeleton(text))
+        if fixed and (fixed.isupper() == text.isupper()):
+            text = fixed
+    if len(_skeleton(text)) <= 1:
+        return  # a lone letter or mark: a stamp or signature fragment
     kind = LIST_ITEM if text[:1] in "-+•" else PARAGRAPH
     blocks.append(Block(kind, text, style=style or Style(), page=page))
 
 
 def to_raw(pages: list[Page], fmt: str) -> RawDocument:
+    """A document read wholly by OCR (an image, a scanned PDF)."""
     raw = RawDocument(format=fmt, blocks=[b for p in pages for b in p.blocks], pages=len(pages))
     raw.ocr_confidence = [p.confidence for p in pages]
-    for number, page in enumerate(pages, 1):
-        if page.confidence < LOW_CONFIDENCE:
-            raw.warnings.append(("ocr_low_confidence",
-                                 f"page {number}: OCR confidence {page.confidence:.0%}; check the text by eye"))
+    raw.warnings += confidence_warnings(dict(enumerate(pages, 1)))
     return raw
 
 
-# A text layer whose font encoding is broken reads as Vietnamese with its letters replaced:
-# digits stand inside words ("D6ng", "tich"), or almost no word carries a diacritic. In real text
-# under 1 % of words mix digits and letters (measured on the born-digital PDFs of the shared
-# corpus: 0-0.4 %); in a broken one, over 20 %.
-_WORD = re.compile(r"[^\W_]{2,}")
-_VIETNAMESE_LETTER = re.compile(r"[à-ỹÀ-Ỹđ]", re.IGNORECASE)
-
-
-def looks_garbled(text: str) -> bool:
-    words = [w for w in _WORD.findall(text) if not w.isdigit()]
-    if len(words) < 30:
-        return False
-    with_diacritic = sum(1 for w in words if _VIETNAMESE_LETTER.search(w))
-    mixed = sum(1 for w in words if re.search(r"\d", w) and re.search(r"[^\W\d_]", w))
-    return mixed / len(words) > 0.08 or with_diacritic / len(words) < 0.15
+def confidence_warnings(by_page: dict[int, Page]) -> list[tuple[str, str]]:
+    return [("ocr_low_confidence", f"page {number}: OCR confidence {page.confidence:.0%}; check the text by eye")
+            for number, page in by_page.items() if page.confidence < LOW_CONFIDENCE]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import extractor
+from extractor import ocr
 from extractor.blocks import FOOTNOTE, LIST_ITEM, PARAGRAPH, TABLE
 from extractor.errors import ReadError
 from extractor.normalize import clean_line
@@ -359,14 +360,23 @@ def _truncated() -> bytes:
     return data[: len(data) // 2]
 
 
+@pytest.fixture
+def no_ocr(monkeypatch):
+    """As on a machine without Tesseract."""
+    monkeypatch.setattr(ocr, "missing", lambda: "Tesseract is not installed")
+
+
+needs_tesseract = pytest.mark.skipif(ocr.missing() is not None, reason=f"OCR not available here: {ocr.missing()}")
+
+
 @pytest.mark.parametrize("name, data, code", [
     ("pdf_encrypted.pdf", (DATA / "pdf_encrypted.pdf").read_bytes(), "encrypted_pdf"),
-    ("pdf_scan.pdf", (DATA / "pdf_scan.pdf").read_bytes(), "no_text_layer"),
+    ("pdf_scan.pdf", (DATA / "pdf_scan.pdf").read_bytes(), "no_text_layer"),  # without OCR
     ("not-a-pdf.pdf", b"<html><body>Trang web</body></html>", "corrupt_pdf"),
     ("truncated.pdf", _truncated(), "corrupt_pdf"),
     ("garbage.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 8 + b"\n%%EOF\n", "corrupt_pdf"),
 ])
-def test_bad_pdf_gives_its_error_naming_the_file(name, data, code):
+def test_bad_pdf_gives_its_error_naming_the_file(no_ocr, name, data, code):
     with pytest.raises(ReadError) as caught:
         pdf.read(data, Path(name))
     assert caught.value.code == code
@@ -374,10 +384,23 @@ def test_bad_pdf_gives_its_error_naming_the_file(name, data, code):
 
 
 @pytest.mark.parametrize("name, code", [("pdf_encrypted.pdf", "encrypted_pdf"), ("pdf_scan.pdf", "no_text_layer")])
-def test_bad_pdf_through_parse_is_a_result_with_error(name, code):
+def test_bad_pdf_through_parse_is_a_result_with_error(no_ocr, name, code):
     result = extractor.parse(DATA / name)
     assert result.error is not None and result.error.code == code
     assert name in result.error.message
+
+
+def test_scan_without_ocr_says_how_to_install_it(no_ocr):
+    result = extractor.parse(DATA / "pdf_scan.pdf")
+    assert "apt-get install tesseract-ocr tesseract-ocr-vie" in result.error.message
+
+
+@needs_tesseract
+def test_scan_is_read_by_ocr():
+    result = extractor.parse(DATA / "pdf_scan.pdf", include_text=True)
+    assert result.error is None
+    assert result.source.ocr is True and len(result.source.ocr_confidence) == 1
+    assert result.text.strip()
 
 
 # --- the real PDFs of the shared corpus, by pattern ------------------------------------------
@@ -417,7 +440,7 @@ def test_real_pdf_structure(prefix, pages, footnotes, tables):
 
 
 @real
-def test_real_scan_has_no_text_layer():
+def test_real_scan_has_no_text_layer(no_ocr):
     [path] = REAL.glob("090_*.pdf")
     with pytest.raises(ReadError) as caught:
         pdf.read(path.read_bytes(), path)
@@ -425,8 +448,18 @@ def test_real_scan_has_no_text_layer():
 
 
 @real
-def test_real_garbled_text_layer_is_still_read():
+def test_real_garbled_text_layer_is_still_read(no_ocr):
     path, raw = _real("089")
     assert raw.pages == 3 and len(raw.blocks) > 10
     assert [code for code, _ in raw.warnings] == ["garbled_text_layer"]
     assert path.name in raw.warnings[0][1]
+
+
+@real
+@needs_tesseract
+@pytest.mark.parametrize("prefix, title", [("089", "THÔNG BÁO"), ("090", "KẾ HOẠCH")])
+def test_real_scan_and_garbled_layer_are_read_by_ocr(prefix, title):
+    path, raw = _real(prefix)
+    assert len(raw.ocr_confidence) == raw.pages and all(c > 0.8 for c in raw.ocr_confidence)
+    assert any(b.text == title for b in raw.blocks)
+    assert [b.page for b in raw.blocks] == sorted(b.page for b in raw.blocks)

@@ -40,6 +40,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from .. import ocr
 from ..blocks import FOOTNOTE, LIST_ITEM, PARAGRAPH, TABLE, Block, Cell, RawDocument, Style
 from ..errors import ReadError
 
@@ -954,27 +955,64 @@ def _body_size(pages: list[Page]) -> float:
 # --- entry point ----------------------------------------------------------------------------
 
 def read(data: bytes, path: Path) -> RawDocument:
+    """Blocks from the text layer; pages without one (scans), or every page when the text layer is
+    garbled, are read by OCR (extractor.ocr) and take their place in page order."""
     name = Path(path).name
     pdf = _open(data, name)
     try:
         pages = _read_pages(pdf, name)
+        scanned = [page.number for page in pages if not (page.lines or page.tables)]
+        text_pages = [page for page in pages if page.number not in scanned]
+        blocks = _text_blocks(text_pages) if text_pages else []
+        garbled = bool(blocks) and _looks_garbled(blocks)
+        to_ocr = [page.number for page in pages] if garbled else scanned
+        warnings: list[tuple[str, str]] = []
+        confidence: list[float | None] | None = None
+        if to_ocr:
+            problem = ocr.missing()
+            if problem and not blocks:
+                raise ReadError("no_text_layer", f"{name}: the PDF has no text layer (a scan) and OCR is not "
+                                                 f"available: {problem}; {ocr.INSTALL_HINT}")
+            if problem and garbled:
+                warnings.append(("garbled_text_layer",
+                                 f"{name}: the text layer has almost no Vietnamese diacritics (a bad OCR layer or "
+                                 f"a legacy font without Unicode mapping); OCR would read it, but {problem}"))
+            elif problem:
+                warnings.append(("ocr_unavailable", f"{name}: pages {_page_list(scanned)} are scans, but OCR is "
+                                                    f"not available: {problem}; {ocr.INSTALL_HINT}"))
+            else:
+                read_by_ocr = ocr.ocr_images(ocr.render_pdf_pages(pdf, [n - 1 for n in to_ocr]), to_ocr)
+                by_page = dict(zip(to_ocr, read_by_ocr))
+                if garbled:
+                    blocks = []
+                blocks = _in_page_order(blocks, [b for n in to_ocr for b in by_page[n].blocks])
+                confidence = [by_page[p.number].confidence if p.number in by_page else None for p in pages]
+                warnings += ocr.confidence_warnings(by_page)
     finally:
         pdf.close()
-    if not any(page.lines or page.tables for page in pages):
-        raise ReadError("no_text_layer",
-                        f"{name}: the PDF has no text layer (a scanned image?); OCR is not available yet")
+    raw = RawDocument(format="pdf", blocks=blocks, pages=len(pages), warnings=warnings)
+    raw.ocr_confidence = confidence
+    return raw
+
+
+def _text_blocks(pages: list[Page]) -> list[Block]:
     _drop_chrome(pages)
     _take_footnotes(pages, _body_size(pages))
     # margins per page width: a landscape annex has its own right margin
     keys = {_layout_key(page) for page in pages}
     layouts = {key: _margins([page for page in pages if _layout_key(page) == key]) for key in keys}
-    blocks = _paragraphs(pages, layouts) + _footnote_blocks(pages)
-    raw = RawDocument(format="pdf", blocks=blocks, pages=len(pages))
-    if _looks_garbled(blocks):
-        raw.warnings.append(("garbled_text_layer",
-                             f"{name}: the text layer has almost no Vietnamese diacritics: it may be a "
-                             f"bad OCR layer or a legacy font without Unicode mapping (OCR may read it better)"))
-    return raw
+    return _paragraphs(pages, layouts) + _footnote_blocks(pages)
+
+
+def _in_page_order(text_blocks: list[Block], ocr_blocks: list[Block]) -> list[Block]:
+    """Body blocks of both sources by page (stable), footnotes of the text layer last."""
+    body = [b for b in text_blocks if b.kind != FOOTNOTE] + ocr_blocks
+    body.sort(key=lambda b: b.page or 0)
+    return body + [b for b in text_blocks if b.kind == FOOTNOTE]
+
+
+def _page_list(numbers: list[int]) -> str:
+    return ", ".join(map(str, numbers))
 
 
 def _looks_garbled(blocks: list[Block]) -> bool:
