@@ -97,11 +97,18 @@ def run(files: list[Path], output: Path, workers: int, max_size: int, resume: bo
             results = map(_parse_to_line, jobs)
             _write_all(fd, todo, results, summary, on_result)
         else:
-            with get_context("spawn").Pool(min(workers, len(jobs))) as pool:
+            with get_context("spawn").Pool(min(workers, len(jobs)), initializer=_one_ocr_thread) as pool:
                 _write_all(fd, todo, pool.imap(_parse_to_line, jobs), summary, on_result)
     finally:
         os.close(fd)
     return summary
+
+
+def _one_ocr_thread() -> None:
+    """Worker processes already use every core: each OCRs its scans one page at a time."""
+    from . import ocr
+
+    ocr.MAX_THREADS = 1
 
 
 def _write_all(fd: int, files: list[Path], results, summary: Summary, on_result) -> None:
