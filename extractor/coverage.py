@@ -1,8 +1,9 @@
 """Which tasks a higher plan gives to the draft's level of unit have no matching content in the
 draft (`vnplan check --against`).
 
-The draft's level (xã, huyện, sở, phòng) comes from its issuer; the higher plan's tasks for that
-level are its assignments addressed to units of that level ("UBND các xã, phường", "các sở, ban,
+The draft's level (xã, huyện, sở, phòng…) comes from its issuer (`units.issuer_level`); the higher
+plan's tasks for that level are its assignments addressed to units of that level ("UBND các xã,
+phường", "các sở, ban,
 ngành") or to the draft's issuer by name. A task is covered when a passage of the draft is
 similar enough to it: TF-IDF over character 2-4-grams of the match key (robust to old/new tone
 placement and to the small rewordings a lower plan makes), threshold in data/coverage.toml.
@@ -18,12 +19,13 @@ from importlib import resources
 from .agencies import agency_key
 from .model import Assignment, Result
 from .normalize import match_key
+from .units import issuer_level
 
 
 @cache
-def _levels() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
-    data = tomllib.loads(resources.files("extractor.data").joinpath("unit_levels.toml").read_text(encoding="utf-8"))
-    return tuple((lv["name"], re.compile(lv["issuer"]), re.compile(lv["assignee"])) for lv in data["level"])
+def _assignee_patterns() -> dict[str, re.Pattern]:
+    data = tomllib.loads(resources.files("extractor.data").joinpath("level_assignees.toml").read_text(encoding="utf-8"))
+    return {level: re.compile(pattern) for level, pattern in data["assignee"].items()}
 
 
 @cache
@@ -32,15 +34,10 @@ def threshold() -> float:
     return float(data["threshold"])
 
 
-def unit_level(issuer: str | None) -> str | None:
-    key = match_key(issuer or "")
-    return next((name for name, issuer_re, _ in _levels() if issuer_re.search(key)), None)
-
-
-def tasks_for(higher: Result, issuer: str | None) -> list[Assignment]:
+def tasks_for(higher: Result, draft: Result) -> list[Assignment]:
     """The higher plan's assignments addressed to the draft's level or to the draft's issuer."""
-    level = unit_level(issuer)
-    assignee_re = next((a for name, _, a in _levels() if name == level), None)
+    issuer = draft.document.issuer
+    assignee_re = _assignee_patterns().get(issuer_level(issuer, draft.document.date))
     own = agency_key(issuer) if issuer else None
     picked, seen = [], set()
     for a in higher.assignments:
@@ -77,6 +74,6 @@ class Uncovered:
 
 
 def uncovered_tasks(higher: Result, draft: Result, draft_text: str) -> list[Uncovered]:
-    tasks = tasks_for(higher, draft.document.issuer)
+    tasks = tasks_for(higher, draft)
     sims = similarities([t.task for t in tasks], passages(draft_text))
     return [Uncovered(t, s) for t, s in zip(tasks, sims) if s < threshold()]
