@@ -3,8 +3,7 @@ draft (`vnplan check --against`).
 
 The draft's level (xã, huyện, sở, phòng…) comes from its issuer (`units.issuer_level`); the higher
 plan's tasks for that level are its assignments addressed to units of that level ("UBND các xã,
-phường", "các sở, ban,
-ngành") or to the draft's issuer by name. A task is covered when a passage of the draft is
+phường", "các sở, ban, ngành") or to the draft's issuer by name. A task is covered when a passage of the draft is
 similar enough to it: TF-IDF over character 2-4-grams of the match key (robust to old/new tone
 placement and to the small rewordings a lower plan makes), threshold in data/coverage.toml.
 """
