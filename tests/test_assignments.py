@@ -262,22 +262,20 @@ def test_task_table_in_html(tmp_path):
 
 
 def test_task_table_in_pdf(tmp_path):
-    from fpdf import FPDF
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
-    font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.add_font("DejaVu", "", font)
-    pdf.set_font("DejaVu", size=9)
-    pdf.cell(0, 8, "KẾ HOẠCH", new_x="LMARGIN", new_y="NEXT")
-    pdf.cell(0, 8, "II. NHIỆM VỤ CỤ THỂ", new_x="LMARGIN", new_y="NEXT")
-    with pdf.table(col_widths=(10, 50, 50, 40, 30), first_row_as_headings=False) as table_:
-        for row in TASK_ROWS:
-            cells = table_.row()
-            for text in row:
-                cells.cell(text)
+    pdfmetrics.registerFont(TTFont("DejaVu", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
+    style = ParagraphStyle("body", fontName="DejaVu", fontSize=9, leading=11)
+    grid = Table([[Paragraph(text, style) for text in row] for row in TASK_ROWS], colWidths=(28, 140, 140, 110, 80))
+    grid.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
     path = tmp_path / "ke_hoach.pdf"
-    pdf.output(str(path))
+    SimpleDocTemplate(str(path), pagesize=A4).build(
+        [Paragraph("KẾ HOẠCH", style), Paragraph("II. NHIỆM VỤ CỤ THỂ", style), grid])
     from extractor import parse
     assert _table_rows(parse(path)) == EXPECTED
 
