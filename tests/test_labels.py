@@ -101,17 +101,25 @@ def test_lexicon_gives_only_known_codes():
         assert set(lexicon_labels(heading)) <= set(LABELS)
 
 
-def test_shipped_model_loads_without_scikit_learn_and_labels_synonyms():
-    """The JSON weights reproduce the trained model: wordings the lexicon lacks get a label."""
+def test_classifier_round_trips_through_json_and_is_shipped_only_when_it_helps():
+    """Weights exported as plain JSON reproduce the trained model (no pickle, no scikit-learn at
+    run time); the package carries them only when the training script found that they help."""
+    import importlib.util
     import json
     from importlib import resources
 
+    from conftest import ROOT
     from extractor.labels import MODEL_FILE, label_with, model_from_dict
 
-    data = json.loads(resources.files("extractor.data").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
-    model = model_from_dict(data)
+    spec = importlib.util.spec_from_file_location("train_labels", ROOT / "models" / "train_labels.py")
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+    model = model_from_dict(json.loads(json.dumps(train.fit(train.load(train.DATA)))))
     assert model.predict("Những việc đã làm được") == ["ket_qua"]
     assert model.predict("Kinh nghiệm rút ra") == ["bai_hoc"]
     assert label_with("Kinh nghiệm rút ra", None) == []  # the lexicon alone does not know it
-    # the model is consulted only when the training script found that it helps
-    assert label_heading("Kinh nghiệm rút ra") == (["bai_hoc"] if data["enabled"] else [])
+    assert label_with("Kinh nghiệm rút ra", model) == ["bai_hoc"]
+
+    shipped = json.loads(resources.files("extractor.data").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
+    assert ("vocabulary" in shipped) == shipped["enabled"]
+    assert label_heading("Kinh nghiệm rút ra") == (["bai_hoc"] if shipped["enabled"] else [])
