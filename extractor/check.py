@@ -227,7 +227,8 @@ def check_result(result: Result, profile: Profile, text: str) -> list[Finding]:
 
     for w in result.warnings:
         if w.code.startswith("numbering_") or w.code.startswith("citation_"):
-            add(w.code, "warning", _vietnamese_warning(w.code, w.message), **_where(result, None, location=w.location))
+            where = _where(result, None, location=w.location)
+            add(w.code, "warning", _vietnamese_warning(w.code, w.message, where["section"]), **where)
 
     first_heading = result.sections[0].start if result.sections else len(text)
     if profile.legal_basis and not (_LEGAL_BASIS.search(text[:first_heading])
@@ -291,21 +292,28 @@ def _has_component(component: str, result: Result, text: str) -> bool:
     raise ValueError(component)
 
 
-_WARNING_MESSAGES = {
-    "numbering_duplicate": "Số thứ tự mục bị trùng",
-    "numbering_skipped": "Số thứ tự mục bị bỏ sót",
-    "numbering_start": "Danh sách mục không bắt đầu từ số đầu tiên",
+_NUMBERING_MESSAGES = {
+    "numbering_duplicate": "Số mục \"{n}\" bị dùng hai lần.",
+    "numbering_skipped": "Số thứ tự bị bỏ sót trước mục \"{n}\".",
+    "numbering_start": "Danh sách mục bắt đầu từ \"{n}\", không từ số đầu tiên.",
+}
+_CITATION_MESSAGES = {
     "citation_type_mismatch": "Tên loại văn bản được dẫn không khớp với ký hiệu",
-    "citation_missing_year": "Văn bản quy phạm pháp luật được dẫn thiếu năm trong số ký hiệu",
+    "citation_missing_year": "Văn bản quy phạm pháp luật được dẫn thiếu năm trong số, ký hiệu",
     "citation_bad_date": "Ngày của văn bản được dẫn không hợp lệ",
     "citation_after_document": "Văn bản được dẫn có ngày sau ngày của văn bản này",
     "citation_date_conflict": "Cùng một văn bản được dẫn với hai ngày khác nhau",
 }
 
 
-def _vietnamese_warning(code: str, detail: str) -> str:
-    lead = _WARNING_MESSAGES.get(code)
-    return f"{lead} ({detail})" if lead else detail
+def _vietnamese_warning(code: str, detail: str, section: list[str]) -> str:
+    """The analysers' warnings are in English (for systems); people get them in Vietnamese, with
+    the section number or the cited document they concern."""
+    if code in _NUMBERING_MESSAGES and section:
+        return _NUMBERING_MESSAGES[code].format(n=section[-1])
+    if code in _CITATION_MESSAGES:
+        return f"{_CITATION_MESSAGES[code]}: {detail.split(':', 1)[0]}."
+    return detail
 
 
 def _short(text: str | None, width: int = 90) -> str:
