@@ -7,6 +7,7 @@ the key gives offsets that are valid in the text.
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 
 from .blocks import Block, RawDocument
@@ -58,11 +59,45 @@ _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _OLD_TONE = re.compile(rf"(?<![qQ])([oOuU])([aAeEyY])([{_TONES}])(?![A-Za-z\u0300-\u036f])")
 
 
+# The same rule on NFC text, where the pair is two characters: "o"/"u", then an "a"/"e"/"y" that
+# carries a tone and nothing else. The document text is NFC (clean_line makes it so), so its key
+# needs no decomposition and recomposition of the whole text.
+def _toned_vowels() -> dict[str, str]:
+    """"à" -> "a\u0300", ... for every a/e/y (either case) with one tone mark and no other mark."""
+    vowels = {}
+    for c in map(chr, range(0xC0, 0x1F00)):
+        decomposed = unicodedata.normalize("NFD", c)
+        if len(decomposed) == 2 and decomposed[0] in "aAeEyY" and decomposed[1] in _TONES:
+            vowels[c] = decomposed
+    return vowels
+
+
+_TONED_VOWELS = _toned_vowels()
+# (o/u first, then the look back for "q": much faster than a look back at every position)
+_OLD_TONE_NFC = re.compile(rf"[oOuU](?<![qQ].)[{''.join(_TONED_VOWELS)}]")
+
+
 def retone(text: str) -> str:
     """Old-style tone placement to new style; same length in NFC."""
-    decomposed = unicodedata.normalize("NFD", text)
-    moved = _OLD_TONE.sub(lambda m: m.group(1) + m.group(3) + m.group(2), decomposed)
-    return unicodedata.normalize("NFC", moved)
+    if not unicodedata.is_normalized("NFC", text):
+        decomposed = unicodedata.normalize("NFD", text)
+        moved = _OLD_TONE.sub(lambda m: m.group(1) + m.group(3) + m.group(2), decomposed)
+        return unicodedata.normalize("NFC", moved)
+    return _OLD_TONE_NFC.sub(_move_tone, text)
+
+
+def _move_tone(m: re.Match) -> str:
+    """"oà" -> "òa" unless a letter or mark of the same syllable follows."""
+    after = m.string[m.end():m.end() + 1]
+    if after:
+        first = unicodedata.normalize("NFD", after)[0]
+        if first in string.ascii_letters or "\u0300" <= first <= "\u036f":
+            return m.group()
+    vowel, tone = _TONED_VOWELS[m.group()[1]]
+    return unicodedata.normalize("NFC", m.group()[0] + tone) + vowel
+
+
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 
 
 def match_key(text: str) -> str:
@@ -70,8 +105,7 @@ def match_key(text: str) -> str:
 
     Analysers search the key and use the offsets in the text itself.
     """
-    key = retone(text).lower()
-    key = re.sub(r"[\u2010-\u2015\u2212]", "-", key)
+    key = _DASHES.sub("-", retone(text).lower())
     if len(key) != len(text):  # a character whose lower case changes length (never in Vietnamese)
         key = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     return key
