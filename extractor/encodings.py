@@ -65,7 +65,10 @@ def decode(data: bytes, name: str = "text") -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = _decode_8bit(data)
+            text, converted = _decode_8bit(data)
+            if _looks_binary(text):
+                raise ReadError("not_text", f"{name}: binary data, not text")
+            return converted if converted is not None else fix_legacy(text)
     if _looks_binary(text):
         raise ReadError("not_text", f"{name}: binary data, not text")
     return fix_legacy(text)
@@ -91,14 +94,17 @@ def _looks_binary(text: str) -> bool:
     return controls > 0.05 * len(sample) or sample.count("\ufffd") > 0.2 * len(sample)
 
 
-def _decode_8bit(data: bytes) -> str:
-    """Not UTF-8: Windows-1258, or TCVN3/VNI bytes (read as Latin-1, converted by fix_legacy)."""
+def _decode_8bit(data: bytes) -> tuple[str, str | None]:
+    """Not UTF-8: Windows-1258, or TCVN3/VNI bytes read as Latin-1.
+
+    (text, its TCVN3/VNI conversion) when the bytes are legacy, else (Windows-1258 text, None).
+    """
     cp1258 = data.decode("cp1258", errors="replace")
     latin1 = data.decode("latin-1")
-    legacy = detect_legacy(latin1)
-    if legacy and legacy_score(convert_legacy(latin1, legacy)) > legacy_score(cp1258):
-        return latin1  # fix_legacy converts it
-    return cp1258
+    legacy, converted, score = _legacy_reading(latin1)
+    if legacy and score > legacy_score(cp1258):
+        return latin1, converted
+    return cp1258, None
 
 
 def legacy_score(text: str) -> int:
@@ -134,20 +140,29 @@ def looks_legacy(text: str) -> bool:
 
 def detect_legacy(text: str) -> str | None:
     """'tcvn3' or 'vni' when converting gives clearly more Vietnamese, else None (Unicode)."""
-    if not looks_legacy(text):
-        return None
-    best, best_score = None, legacy_score(text)
-    for name in ("tcvn3", "vni"):
-        score = legacy_score(convert_legacy(text, name))
-        if score > best_score:
-            best, best_score = name, score
-    return best
+    return _legacy_reading(text)[0]
 
 
 def fix_legacy(text: str) -> str:
     """Text converted from TCVN3 or VNI when it is written in one of them; otherwise unchanged."""
-    encoding = detect_legacy(text)
-    return text if encoding is None else convert_legacy(text, encoding)
+    return _legacy_reading(text)[1]
+
+
+def _legacy_reading(text: str) -> tuple[str | None, str, int | None]:
+    """(encoding or None, the text read in it, its legacy_score; None when not even tried).
+
+    Keeps the winning conversion, so that deciding and converting take one conversion per
+    candidate table (a conversion is a slow character-by-character scan).
+    """
+    if not looks_legacy(text):
+        return None, text, None
+    best, best_text, best_score = None, text, legacy_score(text)
+    for name in ("tcvn3", "vni"):
+        converted = convert_legacy(text, name)
+        score = legacy_score(converted)
+        if score > best_score:
+            best, best_text, best_score = name, converted, score
+    return best, best_text, best_score
 
 
 def convert_legacy(text: str, encoding: str) -> str:
