@@ -169,3 +169,30 @@ def test_a_lone_letter_is_a_stamp_fragment():
 
 def test_look_alike_characters_are_mended():
     assert texts(line("Quyết định số 214⁄QÐ-UBND", 150, 700, (3, 1, 1))) == ["Quyết định số 214/QĐ-UBND"]
+
+
+@needs_tesseract
+def test_pdf_with_one_scanned_page_keeps_its_text_page_and_reads_the_scan(tmp_path, printed_pages):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("DejaVu", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
+    path = tmp_path / "bao_cao_mot_trang_scan.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("DejaVu", 12)
+    c.drawString(72, 760, "BÁO CÁO")
+    c.drawString(72, 740, "Kết quả tổ chức Ngày hội đọc sách, trang đầu có lớp chữ.")
+    c.showPage()
+    width, height = A4
+    c.drawImage(ImageReader(printed_pages[1]), 0, 0, width=width, height=height)  # the signed page, scanned
+    c.showPage()
+    c.save()
+    result = extractor.parse(path, include_text=True)
+    assert result.error is None
+    assert result.source.ocr is True
+    assert result.source.ocr_confidence[0] is None and result.source.ocr_confidence[1] > 0.8
+    text = result.text
+    assert text.index("trang đầu có lớp chữ") < text.index("quyên góp sách")
