@@ -246,7 +246,7 @@ def _blocks(words: list[Word], page_width: int, page_height: int, page: int, dpi
     last_key = None
     for line, alone in ordered:
         text = " ".join(w.text for w in line)
-        text = _mend_line_start(text)
+        text = _mend_line(text)
         center = (line[0].left + line[-1].right) / 2
         width = line[-1].right - line[0].left
         # a word box is about the height of a capital: font size ≈ 1.4 × that, in points
@@ -271,7 +271,15 @@ def _blocks(words: list[Word], page_width: int, page_height: int, page: int, dpi
     return blocks
 
 
-def _mend_line_start(text: str) -> str:
+# A number broken by a stray space before its symbol ("21 4/QĐ-DCT") and a brace or bar read for
+# "l" inside a word ("Quản {ý") are Tesseract's, not the document's.
+_SPLIT_NUMBER = re.compile(r"(?<![\d/])(\d{1,3}) (\d{1,3})(?=/[A-ZĐ])")
+_L_INSIDE_WORD = re.compile(r"(?<=[^\W\d_] )[{|](?=[^\W\d_])|(?<=[^\W\d_])[{|](?=[^\W\d_])")
+
+
+def _mend_line(text: str) -> str:
+    text = _SPLIT_NUMBER.sub(r"\1\2", text)
+    text = _L_INSIDE_WORD.sub("l", text)
     text = _BULLET_NOISE.sub("- ", text)
     first, _, rest = text.partition(" ")
     fixed = _ROMAN_MISREAD.get(first)

@@ -196,3 +196,12 @@ def test_pdf_with_one_scanned_page_keeps_its_text_page_and_reads_the_scan(tmp_pa
     assert result.source.ocr_confidence[0] is None and result.source.ocr_confidence[1] > 0.8
     text = result.text
     assert text.index("trang đầu có lớp chữ") < text.index("quyên góp sách")
+
+
+@pytest.mark.parametrize("read, mended", [
+    ("theo Quyết định số 21 4/QĐ-UBND ngày 12/01/2026", "theo Quyết định số 214/QĐ-UBND ngày 12/01/2026"),
+    ("Trung tâm Quản {ý chất lượng", "Trung tâm Quản lý chất lượng"),
+    ("ngày 12 tháng 4 năm 2026", "ngày 12 tháng 4 năm 2026"),  # numbers apart before no symbol stay apart
+])
+def test_numbers_split_by_a_space_and_braces_for_l_are_mended(read, mended):
+    assert texts(line(read, 150, 700, (3, 1, 1))) == [mended]
