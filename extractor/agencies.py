@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .normalize import match_key
@@ -249,7 +249,7 @@ def split_names(text: str, key: str, start: int, end: int) -> list[Name]:
             # one named body ("Ủy ban nhân dân tỉnh"), not a collective ("các Bộ, ngành")
             if not bare and _starts_body(text, key, n, end, after_and=c != ",", after_proper=proper):
                 cuts.append(after)
-            elif c == "," and _DASHED.search(piece_before) and _is_upper(text, n) and \
+            elif c == "," and _DASH_PAIR.search(piece_before) and _is_upper(text, n) and \
                     _DASHED.match(key, n, _next_comma(key, n, end)):
                 cuts.append(after)  # "công chức Văn phòng – Thống kê, Văn hóa – Xã hội": parallel names
         i += 1
@@ -299,7 +299,10 @@ def split_names(text: str, key: str, start: int, end: int) -> list[Name]:
     return names
 
 
-_DASHED = re.compile(r"[^,;]*?[^\W_]+ [-–] [^\W_]+")  # "Văn phòng – Thống kê"
+# two words joined by a dash: "Văn phòng – Thống kê" (a letter on either side of " – " is enough to
+# know; matching whole words made every search quadratic in the length of the text searched)
+_DASH_PAIR = re.compile(r"[^\W_] [-–] [^\W_]")
+_DASHED = re.compile(rf"[^,;]*?{_DASH_PAIR.pattern}")  # a dashed pair before the next "," or ";"
 
 
 def _next_comma(key: str, i: int, end: int) -> int:
@@ -361,6 +364,7 @@ def _abbreviation_patterns() -> tuple[tuple[re.Pattern, str], ...]:
                  for long, short in sorted(pairs, key=lambda p: -len(p[0])))
 
 
+@lru_cache(maxsize=4096)  # the same few bodies are keyed over and over in a document
 def agency_key(name: str) -> str:
     """A key that is the same for the same body however it is written: "UBND tỉnh" = "Ủy ban nhân
     dân tỉnh", "Phòng Văn hóa - Thông tin" = "Phòng Văn hóa và Thông tin", "Giám đốc Sở Nội vụ" =
