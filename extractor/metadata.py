@@ -113,12 +113,13 @@ def lexicon() -> Lexicon:
 # "Số:     /KH-UBND" (a draft: no number). Case-sensitive: "số" inside a sentence is a citation.
 _NUMBER = re.compile(r"(?<!\w)(?:Số|SỐ)\s*:?[ \t]*\n?[ \t]*(?P<num>\d+[A-Za-z]?(?:/\d{4})?)?[ \t.…_]*"
                      r"(?P<sym>[/\-][ \t]?[A-ZĐ][\w&.\-/]*)")
-_NUMBER_MARK = re.compile(r"(?<!\w)(?:Số|SỐ)\s*:|(?<!\w)Số\s+(?=[\d/])")
+# ("S" first, then the look back for a letter before it: much faster than a look back everywhere)
+_NUMBER_MARK = re.compile(r"S(?<!\wS)(?:ố|Ố)\s*:|S(?<!\wS)ố\s+(?=[\d/])")
 # ", ngày 07 tháng 02 năm 2024", ", ngày   tháng 3 năm 2026" (draft), ", ngày 15/11/2025"; on the key
 _BLANK = r"[.…_ \t]*"
 _PLACE_DATE = re.compile(r",\s*ngày\s*(?:\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|"
                          rf"(?:\d{{1,2}})?{_BLANK}\s*tháng\s*(?:\d{{1,2}})?{_BLANK}\s*năm\s*\d{{4}})")
-_VV = re.compile(r"(?<!\w)V/v\b\.?\s*", re.IGNORECASE)
+_VV = re.compile(r"V(?<!\wV)/v\b\.?\s*", re.IGNORECASE)
 _KINH_GUI = re.compile(r"kính\s+gửi\s*:?")
 _NOI_NHAN = re.compile(r"nơi\s+nhận\s*:?")
 _DECORATION = re.compile(r"[|*#=_]+|-{2,}|–{2,}")
@@ -581,7 +582,18 @@ _NAME = re.compile(r"(?:^|\s)((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?\s){1,5}[A-ZĐÀ-
 _TRAILING_CAPS = re.compile(r"((?:[A-ZĐÀ-Ỹ]{2,}[,]?\s?){2,})$")
 
 
-_NOI_NHAN_LINE = re.compile(r"(?m)^[|* ]*nơi\s+nhận")
+_NOI_NHAN_WORDS = re.compile(r"nơi\s+nhận")
+
+
+def _line_opening(key: str, phrase: re.Pattern, end: int | None = None) -> int | None:
+    """The start of the first line (ending by `end`) that opens with `phrase`, after table bars,
+    emphasis marks and spaces; None if none does. (Finding the phrase, then looking back to its
+    line start, is much faster than a pattern anchored at every line start.)"""
+    for m in phrase.finditer(key, 0, len(key) if end is None else end):
+        line_start = key.rfind("\n", 0, m.start()) + 1
+        if not key[line_start:m.start()].strip("|* "):
+            return line_start
+    return None
 
 
 def _back_lines(text: str, pos: int, n: int) -> int:
@@ -604,9 +616,9 @@ def _forward_lines(text: str, pos: int, n: int) -> int:
 def _signature_lines(doc: Document) -> list[Line]:
     """Lines around the signature: from just before "Nơi nhận" on (a decision that carries a plan
     signs before the plan), else the end of the document."""
-    m = _NOI_NHAN_LINE.search(doc.key)
-    if m:
-        return _lines(doc, _back_lines(doc.text, m.start(), 8), _forward_lines(doc.text, m.start(), 40))
+    at = _line_opening(doc.key, _NOI_NHAN_WORDS)
+    if at is not None:
+        return _lines(doc, _back_lines(doc.text, at, 8), _forward_lines(doc.text, at, 40))
     return _lines(doc, _back_lines(doc.text, len(doc.text), TAIL_LINES))
 
 
@@ -692,16 +704,16 @@ def _position_case(position: str) -> str:
 
 
 _LEADING_NOTE = re.compile(r"^\s*\([^)]*\)")
-_KINH_GUI_LINE = re.compile(r"(?m)^[|* ]*kính\s+gửi")
+_KINH_GUI_WORDS = re.compile(r"kính\s+gửi")
 
 
 def _recipients(doc: Document, lines: list[Line], tail: list[Line]) -> list[str]:
     """"Kính gửi" names, then "Nơi nhận" items, without "Như trên" and "Lưu: VT"."""
     lex = lexicon()
     found: list[str] = []
-    at = _KINH_GUI_LINE.search(doc.key, 0, lines[-1].end if lines else 0)
-    for idx, line in enumerate(lines if at else ()):
-        if line.start <= at.start() <= line.end:
+    at = _line_opening(doc.key, _KINH_GUI_WORDS, lines[-1].end if lines else 0)
+    for idx, line in enumerate(lines if at is not None else ()):
+        if line.start <= at <= line.end:
             m = _KINH_GUI.search(line.key)
             found += _list_items(doc.text[line.start + m.end():line.end], lines[idx + 1:idx + 30])
             break

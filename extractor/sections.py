@@ -83,7 +83,9 @@ _BODY_STARTS = ("Căn cứ", "Thực hiện", "Theo đề nghị")
 _BODY_INTRO_ENDS = ("như sau:", "sau đây:", "cụ thể:", "như sau :")
 # Sentence end for whole-sentence items: a full stop before a capital/digit or the end, not the
 # dot of an abbreviation ("TP. Hồ Chí Minh", "Q. 1", "ThS.") or of a number ("1.234").
-_SENTENCE_END = re.compile(rf"(?<![\s(][A-ZĐ])(?<!\bTP)(?<!\bTp)(?<!ThS)(?<!\bTS)\.(?=\s+[\d{_UPPER}\"“(]|\s*$)")
+# (The dot first, then the looks back: a pattern that begins with a look back is tried at every
+# position, one that begins with "." only where there is one.)
+_SENTENCE_END = re.compile(rf"\.(?<![\s(][A-ZĐ]\.)(?<!\bTP\.)(?<!\bTp\.)(?<!ThS\.)(?<!\bTS\.)(?=\s+[\d{_UPPER}\"“(]|\s*$)")
 _QUOTE_OPEN = ("“", '"', "«")
 _MAX_QUOTE_BLOCKS = 60  # a quotation never closed must not swallow the rest of the document
 
