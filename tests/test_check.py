@@ -156,3 +156,14 @@ def test_shipped_profiles_load_and_cover_the_document_kinds():
     assert profiles["ke_hoach"].components == tuple(check.COMPONENTS)
     done = run_vnplan("profiles")
     assert done.returncode == 0 and "ke_hoach" in done.stdout and "bao_cao" in done.stdout
+
+
+SEED = ROOT.parent / "shared/corpus/seeds/kh_tuyen_truyen_cchc_phuong_doan_ket_2023.txt"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the shared corpus is not beside the project")
+def test_the_doan_ket_seed_reports_its_duplicated_III():
+    code, rep = run_check(SEED)
+    duplicated = [f for f in rep["findings"] if f["code"] == "numbering_duplicate"]
+    assert [f["section"] for f in duplicated] == [["III"]]
+    assert duplicated[0]["location"] is not None
