@@ -130,7 +130,7 @@ def _paragraphs(doc: Document, skip: list[tuple[int, int]]) -> tuple[str, list[_
     """Logical paragraphs of the text outside tables, hard-wrapped lines joined, and the view of
     the key they are read in (newlines inside a paragraph and markdown "*" become spaces)."""
     key = doc.key
-    view = list(key)
+    joins: list[int] = []  # newlines inside a paragraph, which the view reads as spaces
     lines = []
     pos = 0
     for line in key.split("\n"):
@@ -151,7 +151,7 @@ def _paragraphs(doc: Document, skip: list[tuple[int, int]]) -> tuple[str, list[_
             continue
         text_line = key[a:b].replace("*", " ").strip()
         if current and _continues(doc.text, key, current, a, b, text_line):
-            view[a - 1] = " "
+            joins.append(a - 1)
             current[1] = b
             continue
         if current:
@@ -159,7 +159,12 @@ def _paragraphs(doc: Document, skip: list[tuple[int, int]]) -> tuple[str, list[_
         current = [a, b]
     if current:
         paras.append(_make_para(key, *current))
-    view_text = "".join(view).replace("*", " ")
+    pieces, last = [], 0
+    for j in joins:
+        pieces += [key[last:j], " "]
+        last = j + 1
+    pieces.append(key[last:])
+    view_text = "".join(pieces).replace("*", " ")
     return view_text, paras
 
 
