@@ -204,7 +204,7 @@ def _date_before(doc: Document, start: int) -> tuple[str | None, str | None, int
     return (found[0].iso, found[0].text, m.start("date")) if found else (None, None, None)
 
 
-def _phrase_after(doc: Document, pos: int, stops: set[str], max_words: int,
+def _phrase_after(doc: Document, pos: int, stops: re.Pattern, max_words: int,
                   name_words: frozenset[str] = frozenset()) -> tuple[str | None, int]:
     """Words from `pos` up to a stop word, punctuation or a new list item; (phrase, end).
 
@@ -233,7 +233,7 @@ def _phrase_after(doc: Document, pos: int, stops: set[str], max_words: int,
                 nxt = _TOKEN.match(text, _GAP.match(text, w.end()).end())
                 if not nxt or not nxt.group()[:1].isupper() or _type_anywhere().match(key, nxt.start()):
                     break
-            elif any(rest.startswith(s) and not rest[len(s): len(s) + 1].isalnum() for s in stops):
+            elif stops.match(rest):
                 break
             elif name_words and token[:1].isalpha() and key[w.start(): w.end()] not in name_words and \
                     not (words and text[words[-1][0]].isupper()):
@@ -340,7 +340,7 @@ def _describe(doc: Document, f: CitedMention, pos: int) -> None:
     g = symbols.grammar()["issuer"]
     m = _ISSUER_AFTER.match(doc.key, pos, pos + 30)
     if m:
-        issuer, end = _phrase_after(doc, m.end(), set(g["stop_words"]) | {"ngày"}, g["max_words"],
+        issuer, end = _phrase_after(doc, m.end(), _issuer_stops(), g["max_words"],
                                     _issuer_name_words())
         party_term = _PARTY_TERM.match(doc.key, end)
         if issuer and party_term:  # "Bộ Chính trị khóa XIII"
@@ -356,6 +356,13 @@ def _describe(doc: Document, f: CitedMention, pos: int) -> None:
                 pos = dend
     f.tail = pos
     f.subject = _subject_after(doc, pos)
+
+
+@cache
+def _issuer_stops() -> re.Pattern:
+    """A word that ends an issuer's name (a lower-case verb or preposition, "ngày"), whole."""
+    words = set(symbols.grammar()["issuer"]["stop_words"]) | {"ngày"}
+    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")(?![^\W_])")
 
 
 @cache
