@@ -295,20 +295,25 @@ def _type_for_symbol(doc: Document, start: int) -> tuple[str | None, bool, int, 
     return None, False, start, False
 
 
-def _own_numbers(doc: Document, info: DocumentInfo) -> set[str]:
+def _own_numbers(doc: Document, info: DocumentInfo, matches: list[re.Match]) -> set[str]:
+    """The document's own number: the header's, and any symbol in the head that follows "Số:"."""
     own = set()
     if info.number:
         own.add(symbols.normalise(info.number).upper())
-    head = doc.key[:3000]
-    for m in symbols.finditer(doc.text, 0, min(len(doc.text), 3000)):
-        if _OWN_NUMBER_BEFORE.search(head[max(0, m.start() - 20): m.start()]):
+    for m in matches:
+        if m.start() >= _HEAD_CHARS:
+            break
+        if _OWN_NUMBER_BEFORE.search(doc.key[max(0, m.start() - 20): m.start()]):
             own.add(symbols.parse_match(m).number.upper())
     return own
 
 
-def _find_numbered(doc: Document, own: set[str]) -> list[CitedMention]:
+_HEAD_CHARS = 3000  # where the document's own number can be
+
+
+def _find_numbered(doc: Document, own: set[str], matches: list[re.Match]) -> list[CitedMention]:
     found = []
-    for m in symbols.finditer(doc.text):
+    for m in matches:
         symbol = symbols.parse_match(m)
         if "/" not in symbol.number or symbol.number.upper() in own:
             continue
@@ -705,7 +710,8 @@ def _validate(f: CitedMention, info: DocumentInfo, today: date) -> list[Warning]
 def find_mentions(doc: Document, info: DocumentInfo | None = None) -> list[CitedMention]:
     """Every mention of a cited document in the text, in order (before grouping)."""
     info = info or DocumentInfo()
-    numbered = _find_numbered(doc, _own_numbers(doc, info))
+    matches = list(symbols.finditer(doc.text))  # every symbol, found once for both uses
+    numbered = _find_numbered(doc, _own_numbers(doc, info, matches), matches)
     _law_names_for_numbers(doc, numbered)
     _share_issuers(doc, numbered)
     found = numbered + _find_standards(doc) + _find_named(doc) + _find_anaphora(doc)
