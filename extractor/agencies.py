@@ -31,6 +31,9 @@ class Lexicon:
     noise: re.Pattern
     noun_after: re.Pattern  # words after which a verb-like word is a noun ("tổ chức xã hội")
     passive: re.Pattern
+    object_head: re.Pattern  # what a task acts on ("Hệ thống", "Kế hoạch"): never inside a body's name
+    level_end: re.Pattern  # a place level ending a name so far ("Công an xã")
+    level_compound: re.Pattern  # a word that starts with a level's syllable ("xã hội")
     data: dict
 
 
@@ -61,6 +64,9 @@ def lexicon() -> Lexicon:
         noise=re.compile(rf"(?<![^\W_])(?:{_alternation(agency['key_noise'])}){end}"),
         noun_after=re.compile(rf"(?:{_alternation(data['verbs']['noun_after'])}){end}"),
         passive=re.compile(rf"(?:{_alternation(data['verbs']['passive'])}){end}"),
+        object_head=re.compile(rf"(?:{_alternation(agency['object_heads'])}){end}"),
+        level_end=re.compile(rf"(?<![^\W_])(?:{_alternation(agency['levels'])})$"),
+        level_compound=re.compile(rf"(?:{_alternation(agency['level_compounds'])}){end}"),
         data=data,
     )
 
@@ -87,6 +93,14 @@ def _skip(key: str, i: int, limit: int) -> int:
     return m.end() if m else i
 
 
+def _capital_inside(text: str, a: int, b: int) -> int:
+    """The first capital letter in text[a:b], or -1."""
+    for j in range(a, b):
+        if text[j].isupper():
+            return j
+    return -1
+
+
 def _is_upper(text: str, i: int) -> bool:
     return i < len(text) and text[i].isupper()
 
@@ -110,6 +124,8 @@ def head_at(text: str, key: str, i: int, limit: int, strict: bool = True) -> tup
     m = lex.head.match(key, i, limit)
     if not m:
         return None
+    if (cap := _capital_inside(text, i + 1, m.end())) >= 0 and (shorter := lex.head.match(key, i, cap - 1)):
+        m = shorter  # "Ban Công tác đặc biệt": "Ban" + a proper name, not the head "ban công tác"
     head = m.group()
     after = _skip(key, m.end(), limit)
     if plural:
@@ -166,6 +182,7 @@ def name_end(text: str, key: str, i: int, limit: int, strict: bool = True) -> tu
     words = 1
     last_word_start = -1
     after_modifier = comma = False  # "các cơ quan thông tin, tuyên truyền": modifiers in a row
+    lowers: list[int] = []  # the lower-case words since the last capitalised one
     while True:
         k = _skip(key, j, limit)
         if k >= limit:
@@ -181,6 +198,8 @@ def name_end(text: str, key: str, i: int, limit: int, strict: bool = True) -> tu
                 break
             j = k + 1
             comma = c == ","
+            if c != ",":  # "Văn hóa - Xã hội": a dash joins two capitalised parts
+                lowers = []
             continue
         m = _WORD.match(key, k, limit)
         if not m:
@@ -197,6 +216,19 @@ def name_end(text: str, key: str, i: int, limit: int, strict: bool = True) -> tu
             if lex.passive.match(key, k, limit):
                 return None
             break
+        if not plural and not _is_upper(text, k) and not key[k].isdigit() and _ends_with_level(text, key, start, end) \
+                and not lex.follower.match(key, k, limit):
+            break  # "Công an xã xác minh…": after its place level a body's name goes on only capitalised
+        if _is_upper(text, k):
+            if len(lowers) >= 2 and lex.object_head.match(key, k, limit):
+                # "Sở Khoa học và Công nghệ nâng cấp Hệ thống…": a name does not run on into a
+                # document or a system; the (two-syllable) verb before it ends the name, and the
+                # second syllable of a capitalised word ("Công nghệ") stays in it
+                end = len(key[:lowers[max(1, len(lowers) - 2)]].rstrip(" ,-–"))
+                break
+            lowers = []
+        else:
+            lowers.append(k)
         words += 1
         if words > MAX_WORDS:
             return None
@@ -206,6 +238,14 @@ def name_end(text: str, key: str, i: int, limit: int, strict: bool = True) -> tu
     if last_word_start >= 0 and key[last_word_start:end] in ("và", "cùng", "hoặc"):
         end = len(key[:last_word_start].rstrip(" ,"))
     return start, end
+
+
+def _ends_with_level(text: str, key: str, start: int, end: int) -> bool:
+    """Does the name so far end with a place level in lower case ("Công an xã"), not the first
+    syllable of a word ("Chính sách xã hội")?"""
+    lex = lexicon()
+    m = lex.level_end.search(key, start, end)
+    return bool(m) and text[m.start()].islower() and not lex.level_compound.match(key, m.start())
 
 
 def _after_weak_head(key: str, start: int, end: int) -> bool:

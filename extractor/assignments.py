@@ -496,7 +496,7 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list
     def inside(offset: int, ranges) -> bool:
         return any(a <= offset < b for a, b in ranges)
 
-    for p in paras:
+    for n, p in enumerate(paras):
         body = view[p.body:p.end]
         body_text = text[p.body:p.end]
         in_region = inside(p.start, regions)
@@ -549,11 +549,17 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list
         # an agency sub-heading under Tổ chức thực hiện: "2. Sở Nội vụ", "3. Sở Y tế: Phối hợp…";
         # elsewhere (a Chỉ thị's parts) only a heading that is a name and nothing else
         if (in_region or not report) and p.numbered:
-            stop = _clause_end(view, p.body, p.end)
-            span = name_end(text, view, p.body, p.end)
+            if n + 1 < len(paras) and _groups_headings(doc, view, p, paras[n + 1]):
+                continue  # "I. Các đơn vị thuộc Sở", "II. Đề nghị các sở, ngành": the bodies are below
+            # "1. Đối với UBND tỉnh": the requests under it are addressed to the body
+            # (elsewhere "a) Đối với các sở, ngành" names whom criteria apply to)
+            first = m.end() if in_region and (m := _ADDRESSEE.match(view, p.body, p.end)) else p.body
+            stop = _clause_end(view, first, p.end)
+            span = name_end(text, view, first, p.end)
             rest = view[span[1]:p.end].strip(" *") if span else ""
-            if span and (not rest or (in_region and rest[:1] == ":") or (rest[:1] in ".;" and len(rest) < 3)):
-                names = split_names(text, view, p.body, min(span[1], stop))
+            if span and (not rest or rest == ":" or (in_region and rest[:1] == ":")
+                         or (rest[:1] in ".;" and len(rest) < 3)):
+                names = split_names(text, view, first, min(span[1], stop))
                 if names:
                     out += pending  # the previous sub-heading had no task lines under it
                     owner, owner_level = names, view[p.start:p.body].strip(" *")
@@ -583,8 +589,36 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list
     return out + pending
 
 
+_ADDRESSEE = re.compile(r"[\s*]*(?:đối với|về phía)\s+")
+
+
+def _name_heading(doc: Document, view: str, p: _Para) -> bool:
+    """Is the paragraph a numbered heading that is a body's name and nothing else ("2. Sở Y tế")?"""
+    if not p.numbered or p.end - p.body > 160:
+        return False
+    span = name_end(doc.text, view, p.body, p.end)
+    return bool(span) and not view[span[1]:p.end].strip(" *:.")
+
+
+def _groups_headings(doc: Document, view: str, p: _Para, following: _Para) -> bool:
+    """Is the heading `p` a title over deeper agency sub-headings: "I. Các đơn vị thuộc Sở Y tế" or
+    "II. Đề nghị các sở, ngành" followed by "1. Phòng Nghiệp vụ Y"? Its bodies are given their
+    tasks below, one by one."""
+    rank = _MARK_RANK.get(_mark_kind(view[p.start:p.body]))
+    below = _MARK_RANK.get(_mark_kind(view[following.start:following.body]))
+    if rank is None or below is None or below <= rank or not _name_heading(doc, view, following):
+        return False
+    cue = _cue_patterns()["requested_before"].match(view, p.body, p.end)
+    first = cue.end() if cue else p.body
+    span = name_end(doc.text, view, first, p.end)
+    return bool(span) and not view[span[1]:p.end].strip(" *:.")
+
+
 _MARK_KINDS = [(re.compile(r"\d+\."), "1."), (re.compile(r"\d+(?:\.\d+)+\.?"), "1.1"),
                (re.compile(r"[ivxlc]+\."), "I."), (re.compile(r"[a-zđ]\)"), "a)"), (re.compile(r"\(\d+\)"), "(1)")]
+
+
+_MARK_RANK = {"I.": 0, "1.": 1, "1.1": 2, "a)": 3, "(1)": 4}  # the usual nesting of list marks
 
 
 def _mark_kind(mark: str) -> str:
@@ -659,10 +693,19 @@ def _sentence_assignments(doc: Document, view: str, p: _Para, spans: list[_Span]
             if after or subject:
                 if past_before(span[1]) and not after:
                     continue
-                if cues["not_assigning"].match(view, _skip_spaces(view, span[1], p.end), p.end):
+                predicate = _skip_spaces(view, span[1], p.end)
+                if cues["not_assigning"].match(view, predicate, p.end):
                     continue  # "UBND tỉnh ban hành Kế hoạch…", "Sở Nội vụ kính đề nghị…"
-                if not after and not _verb_follows(text, view, span[1], p.end):
-                    continue
+                if cues["past"].match(view, predicate, p.end):
+                    continue  # "Các thôn đã đăng ký…": what was done, not a task
+                if not after:
+                    if _INTRODUCES.search(view, start, _clause_end(view, start, p.end) + 1):
+                        continue  # "Sở Y tế xây dựng Kế hoạch… như sau:": the issuer opens its text
+                    if _describes(spans, start):
+                        continue  # the subject of an eligibility or purpose item
+                    item = p.numbered and start == p.body  # "3. Sở X nâng cấp…": a task item
+                    if not _verb_follows(text, view, span[1], p.end, item):
+                        continue
                 add(split_names(text, view, start, span[1]), "lead")
     # "phối hợp với Y"
     if has_cue and (not report or in_region or out):
@@ -713,12 +756,29 @@ def _clause_starts(view: str, p: _Para) -> list[int]:
     return starts
 
 
-def _verb_follows(text: str, view: str, i: int, limit: int) -> bool:
-    """A subject needs a predicate: a lower-case word from the verb list right after it."""
+def _verb_follows(text: str, view: str, i: int, limit: int, item: bool = False) -> bool:
+    """A subject needs a predicate: a lower-case word from the verb list right after it; in a
+    numbered item that starts with the body, any lower-case word that is no preposition."""
     j = i
     while j < limit and view[j] in " ,*":
         j += 1
-    return bool(lexicon().verb.match(view, j, limit)) and text[j:j + 1].islower()
+    if not text[j:j + 1].islower():
+        return False
+    lex = lexicon()
+    return bool(lex.verb.match(view, j, limit)) or (item and not lex.stop.match(view, j, limit))
+
+
+_INTRODUCES = re.compile(r"như sau\s*:?\s*$")
+# Sections whose items describe (who is eligible, what is aimed at) rather than give tasks.
+_DESCRIPTIVE = frozenset(["doi_tuong", "pham_vi", "muc_dich", "yeu_cau", "muc_tieu", "quan_diem"])
+
+
+def _describes(spans: list[_Span], offset: int) -> bool:
+    best = None
+    for s in spans:
+        if s.start <= offset < s.end and (best is None or len(s.path) >= len(best.path)):
+            best = s
+    return bool(best and _DESCRIPTIVE & set(best.labels))
 
 
 # ---------------------------------------------------------------- entry point

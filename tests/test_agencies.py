@@ -37,6 +37,13 @@ def names(text: str) -> list[str]:
     ("các Sở, ngành, đơn vị", ["các Sở, ngành, đơn vị"]),
     ("Các cơ quan, tổ chức, cá nhân có liên quan", ["Các cơ quan, tổ chức, cá nhân có liên quan"]),
     ("các cơ quan báo chí, truyền thông trên địa bàn huyện", ["các cơ quan báo chí, truyền thông trên địa bàn huyện"]),
+    # public bodies whose head is two words, or "Ban" + the lower-case words saying what it does
+    ("Bệnh viện Y học cổ truyền tỉnh và Bệnh viện Phổi tỉnh", ["Bệnh viện Y học cổ truyền tỉnh", "Bệnh viện Phổi tỉnh"]),
+    ("Trạm Y tế phường Đông Hải, Trường Tiểu học Nguyễn Trãi",
+     ["Trạm Y tế phường Đông Hải", "Trường Tiểu học Nguyễn Trãi"]),
+    ("Ban giám hiệu các trường; Ban thanh tra nhân dân phường", ["Ban giám hiệu các trường", "Ban thanh tra nhân dân phường"]),
+    ("Hợp tác xã Dịch vụ nông nghiệp Phú Lộc", ["Hợp tác xã Dịch vụ nông nghiệp Phú Lộc"]),
+    ("Ban Công tác xã hội tỉnh", ["Ban Công tác xã hội tỉnh"]),  # "Ban" + a capitalised name
     # no body at all
     ("Theo phân công tại Quyết định số 15/QĐ-UBND", []),
     ("Ban hành kế hoạch trong tháng 3", []),
@@ -57,6 +64,18 @@ def test_split_names(text, expected):
     ("các doanh nghiệp cung cấp dịch vụ viễn thông triển khai", "các doanh nghiệp cung cấp dịch vụ viễn thông"),
     ("TỔ CHỨC THỰC HIỆN", None),  # a heading in capitals
     ("Đơn vị chủ trì: Sở Nội vụ", None),  # a field label
+    ("Ban công tác Mặt trận khu phố 3 vận động các hộ", "Ban công tác Mặt trận khu phố 3"),
+    ("Ban phát triển các ấp tham gia giám sát", "Ban phát triển các ấp"),
+    ("Trung tâm Y tế khu vực Bắc Sơn tổ chức tiêm chủng", "Trung tâm Y tế khu vực Bắc Sơn"),
+    # a name does not run on into the document or system a verb the lexicon lacks acts on
+    ("Sở Giáo dục và Đào tạo chỉnh lý Bộ tiêu chí chấm điểm", "Sở Giáo dục và Đào tạo"),
+    ("Công an tỉnh nâng cấp Cổng dịch vụ công", "Công an tỉnh"),
+    ("Phòng Tài chính - Kế hoạch hiệu đính Dự thảo quy chế", "Phòng Tài chính - Kế hoạch"),
+    ("Công an xã xác minh nơi cư trú", "Công an xã"),  # after its place level, only a capitalised name
+    ("UBND thị xã Bình Minh bố trí kinh phí", "UBND thị xã Bình Minh"),
+    # lower-case words before a capitalised part that is no document stay in the name
+    ("Trung tâm Kiểm soát bệnh tật thành phố Hải Phòng giám sát", "Trung tâm Kiểm soát bệnh tật thành phố Hải Phòng"),
+    ("Chi nhánh Ngân hàng Chính sách xã hội Thị xã theo dõi", "Chi nhánh Ngân hàng Chính sách xã hội Thị xã"),
 ])
 def test_name_end(text, name):
     span = name_end(text, match_key(text), 0, len(text))

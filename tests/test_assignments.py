@@ -86,6 +86,73 @@ def test_prose_sentences(text, expected):
     assert pairs("KẾ HOẠCH\n" + text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a body whose head is two words, and a "Ban" named by lower-case words, as partners
+    ("Bệnh viện Đa khoa khu vực Nam Sơn chủ trì, phối hợp với Trạm Y tế các xã tổ chức khám sàng lọc.",
+     [("Bệnh viện Đa khoa khu vực Nam Sơn", "lead"), ("Trạm Y tế các xã", "support")]),
+    ("Giao Phòng Kinh tế chủ trì, phối hợp với Ban phát triển các ấp rà soát đường giao thông.",
+     [("Phòng Kinh tế", "lead"), ("Ban phát triển các ấp", "support")]),
+    ("Phòng Văn hóa - Xã hội chủ trì, phối hợp với Ban công tác Mặt trận khu phố tổ chức họp dân.",
+     [("Phòng Văn hóa - Xã hội", "lead"), ("Ban công tác Mặt trận khu phố", "support")]),
+    # the name ends at its verb, even one the lexicon lacks, before the object it acts on
+    ("3. Sở Tài chính chỉnh lý Phần mềm quản lý tài sản công trước tháng 9/2026.", [("Sở Tài chính", "lead")]),
+    # the issuer opening its own text, and what was done or who is eligible, are no tasks
+    ("Phòng Y tế soạn Kế hoạch kiểm tra an toàn thực phẩm dịp Tết như sau:", []),
+    ("(3) Các tổ dân phố đã đăng ký danh hiệu từ tháng 02/2026.", []),
+])
+def test_prose_general_rules(text, expected):
+    assert pairs("HƯỚNG DẪN\n" + text) == expected
+
+
+def _sections(text: str):
+    """Assignments of a document with its section tree, one blank line between paragraphs."""
+    return parse_text(text.replace("\n", "\n\n")).assignments
+
+
+def test_addressee_heading_carries_its_bodies_down():
+    text = """CÔNG VĂN
+Về việc rà soát hồ sơ người có công
+1. Phòng Nội vụ và các trường học trên địa bàn:
+a) Rà soát danh sách đối tượng, đối chiếu với hồ sơ gốc.
+b) Gửi kết quả rà soát trước ngày 20/10/2026.
+2. Công an xã xác minh nơi cư trú của các trường hợp có sai lệch."""
+    found = {(a.agency, a.role) for a in _sections(text)}
+    assert found == {("Phòng Nội vụ", "lead"), ("các trường học trên địa bàn", "lead"), ("Công an xã", "lead")}
+
+
+def test_request_headings_in_a_report():
+    text = """BÁO CÁO
+Kết quả thực hiện phong trào năm 2026
+I. KẾT QUẢ THỰC HIỆN
+Phòng Kinh tế phối hợp với Hội Nông dân xã tổ chức 4 lớp tập huấn.
+II. KIẾN NGHỊ
+1. Đối với UBND huyện
+Xem xét bố trí vốn sửa chữa trụ sở nhà văn hóa các thôn.
+2. Đối với Sở Xây dựng
+Hướng dẫn thủ tục cấp phép xây dựng nhà ở nông thôn."""
+    found = {(a.agency, a.role) for a in _sections(text)}
+    assert found == {("UBND huyện", "lead"), ("Sở Xây dựng", "lead")}
+
+
+def test_group_heading_is_no_lead():
+    text = """KẾ HOẠCH
+Tiêm chủng mở rộng năm 2026
+I. MỤC TIÊU
+Tỷ lệ tiêm chủng đầy đủ đạt trên 95%.
+II. TỔ CHỨC THỰC HIỆN
+1. Các đơn vị trực thuộc Sở Y tế
+1.1. Trung tâm Kiểm soát bệnh tật tỉnh
+Cung ứng vắc xin và hướng dẫn chuyên môn.
+1.2. Bệnh viện Sản - Nhi tỉnh
+Bố trí tổ cấp cứu phản ứng sau tiêm.
+2. Đề nghị các sở, ngành, địa phương
+2.1. Sở Giáo dục và Đào tạo
+Chỉ đạo các trường phối hợp lập danh sách trẻ."""
+    found = {(a.agency, a.role) for a in _sections(text)}
+    assert found == {("Trung tâm Kiểm soát bệnh tật tỉnh", "lead"), ("Bệnh viện Sản - Nhi tỉnh", "lead"),
+                     ("Sở Giáo dục và Đào tạo", "lead")}
+
+
 def test_report_counts_requests_not_past_work():
     text = """BÁO CÁO
 Kết quả công tác năm 2025
