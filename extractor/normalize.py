@@ -16,6 +16,7 @@ _OTHER_SPACES = "\t\u00a0\u2000-\u200b\u202f\u205f\u3000"
 # runs of spaces that become one " ": two or more, or one that is not " " (matching every lone
 # " " too would cost a substitution per word for nothing)
 _SPACES = re.compile(rf"[ {_OTHER_SPACES}]{{2,}}|[{_OTHER_SPACES}]")
+_OTHER_SPACE = re.compile(rf"[{_OTHER_SPACES}]")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 # markdown emphasis left over from legal-database exports: "**bold**" anywhere, "*italic*" at the
 # edges of a line (a lone "*" inside a sentence may be a footnote mark and stays)
@@ -28,7 +29,8 @@ def clean_line(text: str) -> str:
     text = _ZERO_WIDTH.sub("", text)
     if "*" in text:
         text = _MARKDOWN_EMPHASIS.sub("", text)
-    text = _SPACES.sub(" ", text)
+    if "  " in text or _OTHER_SPACE.search(text):  # the substitution stops at every space
+        text = _SPACES.sub(" ", text)
     return text.strip()
 
 
