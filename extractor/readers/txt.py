@@ -131,13 +131,12 @@ class _Paragraphs:
             else:
                 self.flush()
             return
-        if self.lines and not self._joins(line):
+        if self.lines and not self._joins(line, stripped):
             self.flush()
         self.after_break = False
         self._append(line)
 
-    def _joins(self, line: str) -> bool:
-        stripped = line.strip()
+    def _joins(self, line: str, stripped: str) -> bool:
         if _is_structural(stripped):
             return False
         if self.emphasis_open():
@@ -171,7 +170,7 @@ class _Paragraphs:
 
     def flush(self) -> None:
         if self.lines:
-            block = _block(" ".join(l.strip() for l in self.lines), self.markdown)
+            block = _block(" ".join(self.lines).strip(), self.markdown)  # _block collapses the spaces
             if block is not None:
                 if self.center and len(self.lines) == 1:
                     # a lone line of layout text set around the page's middle: a centred title
@@ -192,12 +191,12 @@ def _block(text: str, markdown: bool) -> Block | None:
     letters = len(_LETTER.findall(text)) if "*" in text else 0
     if letters:
         parts = text.split("**")
-        bold = sum(len(_LETTER.findall(p)) for p in parts[1::2])
+        bold = len(_LETTER.findall("".join(parts[1::2])))
         if bold >= 0.6 * letters:
             style.bold = True
         if markdown:
             italic_parts = text.replace("**", "").split("*")
-            italic = sum(len(_LETTER.findall(p)) for p in italic_parts[1::2])
+            italic = len(_LETTER.findall("".join(italic_parts[1::2])))
             if italic >= 0.6 * letters:
                 style.italic = True
     if markdown:
