@@ -34,11 +34,29 @@ class Lexicon:
     object_head: re.Pattern  # what a task acts on ("Hệ thống", "Kế hoạch"): never inside a body's name
     level_end: re.Pattern  # a place level ending a name so far ("Công an xã")
     level_compound: re.Pattern  # a word that starts with a level's syllable ("xã hội")
+    name_start: re.Pattern  # title, "các", head: one test that rules out most positions at once
     data: dict
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+def alternation(words) -> str:
+    """One regex for a word list, as a trie ("ban(?: hành| chỉ đạo)?…"): a position is tested in
+    the length of a word, not once per word; the longest word still wins."""
+    trie: dict = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    ends = "" in node
+    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
 
 
 @cache
@@ -52,21 +70,23 @@ def lexicon() -> Lexicon:
     abbreviations.sort(key=lambda p: -len(p[0]))
     end = r"(?![^\W_])"
     return Lexicon(
-        head=re.compile(rf"(?:{_alternation(agency['heads'])}){end}"),
+        head=re.compile(rf"(?:{alternation(agency['heads'])}){end}"),
         weak_heads=frozenset(agency["weak_heads"]),
-        follower=re.compile(rf"(?:{_alternation(agency['followers'])}){end}"),
-        title=re.compile(rf"(?:(?:{_alternation(agency['titles'])}){end}\s*)+"),
-        stop=re.compile(rf"(?:{_alternation(data['verbs']['words'] + data['verbs']['prepositions'])}){end}"),
-        preposition=re.compile(_alternation(data['verbs']['prepositions'])),
-        verb=re.compile(rf"(?:{_alternation(data['verbs']['words'])}){end}"),
-        modifier=re.compile(rf"(?:{_alternation(data['verbs']['modifiers'])}){end}"),
+        follower=re.compile(rf"(?:{alternation(agency['followers'])}){end}"),
+        title=re.compile(rf"(?:(?:{alternation(agency['titles'])}){end}\s*)+"),
+        stop=re.compile(rf"(?:{alternation(data['verbs']['words'] + data['verbs']['prepositions'])}){end}"),
+        preposition=re.compile(alternation(data['verbs']['prepositions'])),
+        verb=re.compile(rf"(?:{alternation(data['verbs']['words'])}){end}"),
+        modifier=re.compile(rf"(?:{alternation(data['verbs']['modifiers'])}){end}"),
         abbreviations=tuple(abbreviations),
-        noise=re.compile(rf"(?<![^\W_])(?:{_alternation(agency['key_noise'])}){end}"),
-        noun_after=re.compile(rf"(?:{_alternation(data['verbs']['noun_after'])}){end}"),
-        passive=re.compile(rf"(?:{_alternation(data['verbs']['passive'])}){end}"),
-        object_head=re.compile(rf"(?:{_alternation(agency['object_heads'])}){end}"),
-        level_end=re.compile(rf"(?<![^\W_])(?:{_alternation(agency['levels'])})$"),
-        level_compound=re.compile(rf"(?:{_alternation(agency['level_compounds'])}){end}"),
+        noise=re.compile(rf"(?<![^\W_])(?:{alternation(agency['key_noise'])}){end}"),
+        noun_after=re.compile(rf"(?:{alternation(data['verbs']['noun_after'])}){end}"),
+        passive=re.compile(rf"(?:{alternation(data['verbs']['passive'])}){end}"),
+        object_head=re.compile(rf"(?:{alternation(agency['object_heads'])}){end}"),
+        level_end=re.compile(rf"(?<![^\W_])(?:{alternation(agency['levels'])})$"),
+        level_compound=re.compile(rf"(?:{alternation(agency['level_compounds'])}){end}"),
+        name_start=re.compile(rf"[ \t*]*(?:(?:{alternation(agency['titles'])}){end}[ \t*]*)*"
+                              rf"(?:(?:các|những)\s+)?(?:{alternation(agency['heads'])}){end}"),
         data=data,
     )
 
@@ -112,6 +132,8 @@ def head_at(text: str, key: str, i: int, limit: int, strict: bool = True) -> tup
     `strict` (a sentence's subject): a head that is also a common noun ("Tổ chức", "Đơn vị") is not
     a body. After a cue such as "phối hợp với" it is ("phối hợp với lực lượng quân đội")."""
     lex = lexicon()
+    if not lex.name_start.match(key, i, limit):
+        return None  # most positions: no title, "các" or head there
     i = _skip(key, i, limit)
     m = lex.title.match(key, i, limit)
     if m:
@@ -244,7 +266,7 @@ def _ends_with_level(text: str, key: str, start: int, end: int) -> bool:
     """Does the name so far end with a place level in lower case ("Công an xã"), not the first
     syllable of a word ("Chính sách xã hội")?"""
     lex = lexicon()
-    m = lex.level_end.search(key, start, end)
+    m = lex.level_end.search(key, max(start, end - 12), end)  # the last words only
     return bool(m) and text[m.start()].islower() and not lex.level_compound.match(key, m.start())
 
 
@@ -262,6 +284,7 @@ def _clean(text: str) -> str:
     return text.strip(" ,;:.-–/")
 
 
+_SEPARATOR = re.compile(r"[;,]| (?=và )")
 _PLURAL_LIST = re.compile(r"(?:các|những)\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)\s*:\s*")
 
 
@@ -272,12 +295,12 @@ def split_names(text: str, key: str, start: int, end: int) -> list[Name]:
     ("Công chức Văn phòng – Thống kê; Văn hóa – Xã hội")."""
     lex = lexicon()
     cuts = [start]
-    i = start
-    while i < end:
+    for sep in _SEPARATOR.finditer(key, start, end):  # the places a list may split, not every character
+        i = sep.start()
         c = key[i]
         if c == ";":
             cuts.append(i + 1)
-        elif c == "," or (key.startswith(" và ", i) and i + 4 <= end):
+        else:
             after = i + (1 if c == "," else 4)
             n = _skip(key, after, end)
             piece_before = key[cuts[-1]:i].strip(" ,;:*")
@@ -292,7 +315,6 @@ def split_names(text: str, key: str, start: int, end: int) -> list[Name]:
             elif c == "," and _DASH_PAIR.search(piece_before) and _is_upper(text, n) and \
                     _DASHED.match(key, n, _next_comma(key, n, end)):
                 cuts.append(after)  # "công chức Văn phòng – Thống kê, Văn hóa – Xã hội": parallel names
-        i += 1
     cuts.append(end + 1)
     names: list[Name] = []
     previous_head = None

@@ -12,11 +12,13 @@ Hard-wrapped lines are joined first (without changing offsets: a newline becomes
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from .agencies import Name, agency_key, lexicon, name_end, split_names
+from .agencies import Name, agency_key, alternation, lexicon, name_end, split_names
 from .blocks import Cell
 from .dates import find_dates
 from .document import Document
@@ -205,10 +207,10 @@ class _Table:
 def _column_patterns() -> list[tuple[str, re.Pattern]]:
     cols = lexicon().data["columns"]
     order = ["both", "support", "deadline", "monitor", "lead", "product", "task", "number"]
-    return [(k, re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(w) for w in sorted(cols[k], key=len, reverse=True))
-                           + r")(?![^\W_])")) for k in order]
+    return [(k, re.compile(r"(?<![^\W_])(?:" + alternation(cols[k]) + r")(?![^\W_])")) for k in order]
 
 
+@lru_cache(maxsize=1024)  # header words repeat from table to table
 def _column_kind(cell_key: str) -> str | None:
     cell_key = " ".join(cell_key.replace("*", " ").split())
     if not cell_key or len(cell_key) > 60:
@@ -379,8 +381,7 @@ def _cue_patterns() -> dict[str, re.Pattern]:
     cues = lexicon().data["cues"]
     fields = lexicon().data["fields"]
 
-    def alt(words):
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alt = alternation
 
     end = r"(?![^\W_])"
     return {
@@ -388,8 +389,9 @@ def _cue_patterns() -> dict[str, re.Pattern]:
         "requested_before": re.compile(rf"(?<![^\W_])(?:{alt(cues['requested_before'])}){end}\s*:?\s+"),
         "lead_after": re.compile(rf"\s*(?:[^\W_]+\s+){{0,2}}?(?:{alt(cues['lead_after'])}){end}"),
         "support_before": re.compile(rf"(?<![^\W_])(?:{alt(cues['support_before'])}){end}\s+"),
-        "any": re.compile("|".join(alt(cues[k]) for k in ("lead_before", "requested_before", "support_before",
-                                                         "lead_after"))),
+        "any": re.compile(alt([w for k in ("lead_before", "requested_before", "support_before", "lead_after")
+                               for w in cues[k]])),
+        "after_word": re.compile(rf"(?<![^\W_])(?:{alt(cues['lead_after'])}){end}"),
         "not_assigning": re.compile(rf"(?:{alt(cues['not_assigning'])}){end}"),
         "past": re.compile(rf"(?<![^\W_])(?:{alt(cues['past'])}){end}"),
         "boilerplate": re.compile(alt(cues["boilerplate"])),
@@ -410,6 +412,7 @@ _CLAUSE_END = re.compile(r"[.;:](?:\s|$)")
 _CLAUSE_BREAK = re.compile(r"[.;]\s+(?=\S)")
 _EXECUTES = re.compile(r"chịu trách nhiệm thi hành")
 _NOTICE = re.compile(r"(?:thông báo|gửi|sao gửi)\s+để\s+(?P<names>.{3,300}?)\s+biết\s*(?:,|và)\s*(?:thực hiện|chỉ đạo thực hiện)")
+_NOTICE_WORD = re.compile(r"thực hiện")
 _LEAD_LATER = re.compile(r",[^,;.]{0,120},\s*(?:chủ trì|có trách nhiệm|chịu trách nhiệm)(?![^\W_])")
 _RECIPIENTS = re.compile(r"nơi nhận\s*:?")
 _CLOSING = re.compile(r"nơi nhận|tm\.|kt\.|\./\.")
@@ -479,6 +482,20 @@ def _clause_end(view: str, i: int, limit: int) -> int:
     return m.start() if m else limit
 
 
+class _Ranges:
+    """Is an offset inside one of these (start, end) ranges? By bisection over the starts."""
+
+    def __init__(self, ranges: list[tuple[int, int]]):
+        self.ranges = sorted(ranges)
+        self.starts = [a for a, _ in self.ranges]
+        # the furthest end reached by any range up to each one (ranges may nest)
+        self.reach = list(itertools.accumulate((b for _, b in self.ranges), max))
+
+    def __call__(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.reach[i]
+
+
 def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list[_Span],
                        regions: list[tuple[int, int]], report: bool) -> list[Assignment]:
     text = doc.text
@@ -493,17 +510,16 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list
     recipients = False
     last_task: tuple[str, list[Assignment]] | None = None  # the task the field lines below belong to
 
-    def inside(offset: int, ranges) -> bool:
-        return any(a <= offset < b for a, b in ranges)
+    region_at, quote_at = _Ranges(regions), _Ranges(quotes)
 
     for n, p in enumerate(paras):
         body = view[p.body:p.end]
         body_text = text[p.body:p.end]
-        in_region = inside(p.start, regions)
+        in_region = region_at(p.start)
         if (owner_in_region and not in_region) or _CLOSING.match(body):
             out += pending
             owner, owner_level, pending = [], None, []
-        if inside(p.start, quotes):
+        if quote_at(p.start):
             continue
         # the Nơi nhận list: addressees, not assignees
         if _RECIPIENTS.match(body):
@@ -647,8 +663,13 @@ def _field_assignments(doc: Document, view: str, a: int, b: int, role: str, task
 
 def _sentence_assignments(doc: Document, view: str, p: _Para, spans: list[_Span], report: bool,
                           in_region: bool, owned: bool) -> list[Assignment]:
-    text = doc.text
     cues = _cue_patterns()
+    has_cue = cues["any"].search(view, p.body, p.end) is not None  # most paragraphs have none
+    if not has_cue and (owned or (report and not in_region) or not (
+            lexicon().name_start.match(view, p.body, p.end) or _INTRO.match(view, p.body, p.end))) \
+            and not _NOTICE_WORD.search(view, p.body, p.end):
+        return []  # no cue, no subject and no notice: nothing to read
+    text = doc.text
     out: list[Assignment] = []
     body_text = text[p.body:p.end]
     seen: set[tuple[str, str]] = set()
@@ -669,7 +690,6 @@ def _sentence_assignments(doc: Document, view: str, p: _Para, spans: list[_Span]
         clause_start = max(clause_start, p.body)
         return bool(cues["past"].search(view, clause_start, i))
 
-    has_cue = cues["any"].search(view, p.body, p.end) is not None  # most paragraphs have none
     # "Giao X …", "Yêu cầu X …" and "Đề nghị X …" (a request)
     for pattern, requested in (("lead_before", False), ("requested_before", True)) if has_cue else ():
         for m in cues[pattern].finditer(view, p.body, p.end):
@@ -681,8 +701,18 @@ def _sentence_assignments(doc: Document, view: str, p: _Para, spans: list[_Span]
             add(names, "lead", requested)
     # "X chủ trì", "X có trách nhiệm", "X chịu trách nhiệm (thi hành…)": X at the clause start
     if not report or in_region:
-        subject_starts = {p.body} | set(_after_intro(view, p))
-        for start in _clause_starts(view, p) + sorted(subject_starts - {p.body}):
+        # a body at a clause start is a lead when a cue follows it ("Sở X chủ trì"), which only a
+        # paragraph with a cue has; without one only the paragraph's subject is read
+        subject_starts = {p.body} | set(_after_intro(view, p)) if not owned else set()
+        starts = sorted(subject_starts)
+        if has_cue:  # the clauses with a "chủ trì"-like cue in them
+            cue_at = [m.start() for m in cues["after_word"].finditer(view, p.body, p.end)]
+            if cue_at:
+                clauses = _clause_starts(view, p) + [p.end]
+                starts = sorted(subject_starts.union(
+                    a for a, b in zip(clauses, clauses[1:])
+                    if bisect.bisect_left(cue_at, a) < bisect.bisect_left(cue_at, b)))
+        for start in starts:
             span = name_end(text, view, start, p.end)
             if not span:
                 continue
@@ -714,7 +744,7 @@ def _sentence_assignments(doc: Document, view: str, p: _Para, spans: list[_Span]
             names = _names_at(doc, view, m.end(), _clause_end(view, m.end(), p.end), strict=bare)
             add(names, "support")
     # a notice's closing line: "… thông báo để Ủy ban nhân dân tỉnh và các Bộ liên quan biết, thực hiện"
-    m = _NOTICE.search(view, p.body, p.end) if has_cue or "thực hiện" in view[p.body:p.end] else None
+    m = _NOTICE.search(view, p.body, p.end) if has_cue or _NOTICE_WORD.search(view, p.body, p.end) else None
     if m:
         add(split_names(text, view, m.start("names"), m.end("names")), "lead")
     # the closing article of a decision: "A, B, C chịu trách nhiệm thi hành Quyết định này"
