@@ -409,8 +409,9 @@ def _mode(lines: list[str]) -> tuple[str, bool]:
     nonblank = [l for l in lines if l.strip()]
     if not nonblank:
         return "lines", False
-    markdown = sum(1 for l in nonblank if l.strip() == "|" or "**" in l or _PIPE_SEPARATOR.match(l)) >= 3
-    indented = sum(1 for l in nonblank if _indent(l) >= 3)
+    markdown = sum(1 for l in nonblank
+                   if l.strip() == "|" or "**" in l or ("---" in l and _PIPE_SEPARATOR.match(l))) >= 3
+    indented = sum(1 for l in nonblank if l.startswith("   "))  # indented 3 or more
     if "\f" in "".join(lines) or (indented >= 0.25 * len(nonblank) and not markdown):
         return "layout", markdown
     blank = len(lines) - len(nonblank)
