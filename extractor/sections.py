@@ -47,8 +47,6 @@ _NUMBER = re.compile(  # used with .match(text, pos): anchored where the paragra
     )[ \t]*""",
     re.X,
 )
-_STYLES = ("phan", "chuong", "muc", "dieu", "roman", "roman_bare", "decimal", "arabic", "arabic_paren", "paren",
-           "paren_letter", "letter", "upper")
 
 # A number run into the middle of a paragraph, after the end of a sentence or a colon:
 # "...cơ quan.II. Những thuận lợi, khó khăn: 1. Thuận lợi: Trong thời gian qua..."
@@ -110,22 +108,19 @@ class HeadingCandidate:
 
 def _style_of(match: re.Match) -> tuple[str, str]:
     """(style, number as written) of a number match."""
-    for name in _STYLES:
-        value = match.group(name)
-        if value is None:
-            continue
-        if name == "decimal":
-            return f"decimal{value.count('.') + 1}", value
-        if name == "roman_bare":
-            return "roman", value
-        if name in ("dieu", "phan", "chuong", "muc"):
-            return name, " ".join(value.split())
-        if name == "paren":
-            return "paren", f"({value})"
-        if name == "paren_letter":
-            return "paren_letter", f"({value})"
-        return name, value
-    raise ValueError(match.group(0))
+    name = match.lastgroup  # the one alternative that matched (no group inside another)
+    value = match.group(name)
+    if name == "decimal":
+        return f"decimal{value.count('.') + 1}", value
+    if name == "roman_bare":
+        return "roman", value
+    if name in ("dieu", "phan", "chuong", "muc"):
+        return name, " ".join(value.split())
+    if name == "paren":
+        return "paren", f"({value})"
+    if name == "paren_letter":
+        return "paren_letter", f"({value})"
+    return name, value
 
 
 def _clip_heading(text: str) -> str:
@@ -196,8 +191,10 @@ class _Scanner:
             stripped = text.lstrip("*_ \t")
             if not stripped:
                 continue
-            attached = len(text) < 40 and _all_caps(text) and bool(
-                _ATTACHED_TITLE.match(self.doc.key[block.start:block.end].strip(" *_")))
+            # the title of an attached document ("KẾ HOẠCH"): the name first, the capitals after,
+            # since counting the capitals of every short line costs more than matching a name
+            attached = len(text) < 40 and bool(
+                _ATTACHED_TITLE.match(self.doc.key[block.start:block.end].strip(" *_"))) and _all_caps(text)
             if self.stopped:
                 if attached:
                     self._new_part()
