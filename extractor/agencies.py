@@ -205,13 +205,14 @@ def name_end(text: str, key: str, i: int, limit: int, strict: bool = True) -> tu
     last_word_start = -1
     after_modifier = comma = False  # "các cơ quan thông tin, tuyên truyền": modifiers in a row
     lowers: list[int] = []  # the lower-case words since the last capitalised one
+    space = _SPACE.match
     while True:
-        k = _skip(key, j, limit)
+        k = space(key, j, limit).end()
         if k >= limit:
             break
         c = key[k]
         if c in ",–-" or (c == ":" and plural and words <= 3):
-            n = _skip(key, k + 1, limit)
+            n = space(key, k + 1, limit).end()
             if n >= limit or not _WORD.match(key, n, limit):
                 break
             if _is_stop(text, key, n, limit, in_list=c == ",") and not (after_modifier and lex.modifier.match(key, n, limit)):
@@ -226,30 +227,32 @@ def name_end(text: str, key: str, i: int, limit: int, strict: bool = True) -> tu
         m = _WORD.match(key, k, limit)
         if not m:
             break
-        mm = lex.modifier.match(key, k, limit)
-        if mm and not _is_upper(text, k) and (_after_weak_head(key, start, end) or (after_modifier and comma)):
-            words += 1
-            last_word_start = k
-            end = j = mm.end()
-            after_modifier, comma = True, False
-            continue
+        upper = text[k].isupper()
+        if not upper:
+            mm = lex.modifier.match(key, k, limit)
+            if mm and (_after_weak_head(key, start, end) or (after_modifier and comma)):
+                words += 1
+                last_word_start = k
+                end = j = mm.end()
+                after_modifier, comma = True, False
+                continue
         in_list, after_modifier, comma = comma, False, False
-        if _is_stop(text, key, k, limit, in_list=in_list):
+        if not upper and _is_stop(text, key, k, limit, in_list=in_list):
             if lex.passive.match(key, k, limit):
                 return None
             break
-        if not plural and not _is_upper(text, k) and not key[k].isdigit() and _ends_with_level(text, key, start, end) \
-                and not lex.follower.match(key, k, limit):
-            break  # "Công an xã xác minh…": after its place level a body's name goes on only capitalised
-        if _is_upper(text, k):
+        if upper:
             if len(lowers) >= 2 and lex.object_head.match(key, k, limit):
                 # "Sở Khoa học và Công nghệ nâng cấp Hệ thống…": a name does not run on into a
                 # document or a system; the (two-syllable) verb before it ends the name, and the
                 # second syllable of a capitalised word ("Công nghệ") stays in it
-                end = len(key[:lowers[max(1, len(lowers) - 2)]].rstrip(" ,-–"))
+                end = _strip_back(key, start, lowers[max(1, len(lowers) - 2)], " ,-–")
                 break
             lowers = []
         else:
+            if not plural and not key[k].isdigit() and _ends_with_level(text, key, start, end) \
+                    and not lex.follower.match(key, k, limit):
+                break  # "Công an xã xác minh…": after its place level a body's name goes on only capitalised
             lowers.append(k)
         words += 1
         if words > MAX_WORDS:
@@ -258,8 +261,15 @@ def name_end(text: str, key: str, i: int, limit: int, strict: bool = True) -> tu
         end = j = m.end()
     # a trailing connective belongs to what follows ("Sở A và" + verb)
     if last_word_start >= 0 and key[last_word_start:end] in ("và", "cùng", "hoặc"):
-        end = len(key[:last_word_start].rstrip(" ,"))
+        end = _strip_back(key, start, last_word_start, " ,")
     return start, end
+
+
+def _strip_back(key: str, start: int, i: int, chars: str) -> int:
+    """`i` moved back over `chars` (not before `start`): where key[:i].rstrip(chars) ends."""
+    while i > start and key[i - 1] in chars:
+        i -= 1
+    return i
 
 
 def _ends_with_level(text: str, key: str, start: int, end: int) -> bool:

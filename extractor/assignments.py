@@ -117,6 +117,7 @@ def _section_path(spans: list[_Span], offset: int) -> list[str]:
 
 _LIST_MARK = re.compile(r"[\s*]*(?:(?:[-+•–]|\(\d+\)|\d+(?:\.\d+)*\.?\)?|[ivxlc]+\.|[a-zđ]\))[\s*]+)+")
 _NUMBER_MARK = re.compile(r"[\s*]*(?:\(\d+\)|\d+(?:\.\d+)*\.|\d+\)|[ivxlc]+\.|[a-zđ]\))[\s*]*")
+_BLANK = re.compile(r"[ *]*")
 _CONNECTIVES = frozenset(["các", "và", "của", "với", "cho", "theo", "tại", "về", "những", "số"])
 
 
@@ -138,21 +139,16 @@ def _paragraphs(doc: Document, skip: list[tuple[int, int]]) -> tuple[str, list[_
     for line in key.split("\n"):
         lines.append((pos, pos + len(line)))
         pos += len(line) + 1
-    skip_starts = sorted(skip)
-
-    def in_skip(a: int) -> bool:
-        return any(s <= a < e for s, e in skip_starts)
-
+    in_skip = _Ranges(skip)
     paras: list[_Para] = []
     current: list[int] | None = None
     for a, b in lines:
-        if in_skip(a) or a == b:
+        if a == b or (skip and in_skip(a)):
             if current:
                 paras.append(_make_para(key, *current))
             current = None
             continue
-        text_line = key[a:b].replace("*", " ").strip()
-        if current and _continues(doc.text, key, current, a, b, text_line):
+        if current and _continues(doc.text, key, current, a, b):
             joins.append(a - 1)
             current[1] = b
             continue
@@ -170,18 +166,21 @@ def _paragraphs(doc: Document, skip: list[tuple[int, int]]) -> tuple[str, list[_
     return view_text, paras
 
 
-def _continues(text: str, key: str, current: list[int], a: int, b: int, line: str) -> bool:
-    """Is the line at a..b the hard-wrapped rest of the paragraph before it?"""
-    if not line or _LIST_MARK.match(key, a):
+def _continues(text: str, key: str, current: list[int], a: int, b: int) -> bool:
+    """Is the line at a..b the hard-wrapped rest of the paragraph before it? Only the line and the
+    end of the paragraph so far are read."""
+    first = _BLANK.match(key, a, b).end()
+    if first >= b or not key[first:b].strip():
         return False
-    first = len(key[a:b]) - len(key[a:b].lstrip(" *")) + a
-    if text[first:first + 1].islower():
+    if _LIST_MARK.match(key, a):
+        return False
+    if text[first].islower():
         return True
-    prev = key[current[0]:current[1]].replace("*", " ").rstrip()
-    if _NUMBER_MARK.fullmatch(prev + " "):
+    c0, c1 = current
+    if c1 - c0 <= 24 and _NUMBER_MARK.fullmatch(key[c0:c1].replace("*", " ").rstrip() + " "):
         return True  # a number alone on its line ("1." then "Sở Y tế:")
-    last_word = prev.rsplit(" ", 1)[-1] if prev else ""
-    return last_word in _CONNECTIVES
+    tail = key[max(c0, c1 - 24):c1].replace("*", " ").rstrip()
+    return tail.rsplit(" ", 1)[-1] in _CONNECTIVES
 
 
 def _make_para(key: str, a: int, b: int) -> _Para:
@@ -385,21 +384,35 @@ def _cue_patterns() -> dict[str, re.Pattern]:
 
     end = r"(?![^\W_])"
     return {
-        "lead_before": re.compile(rf"(?<![^\W_])(?:{alt(cues['lead_before'])}){end}\s+"),
-        "requested_before": re.compile(rf"(?<![^\W_])(?:{alt(cues['requested_before'])}){end}\s*:?\s+"),
+        "lead_before": re.compile(rf"(?:{alt(cues['lead_before'])}){end}\s+"),
+        "requested_before": re.compile(rf"(?:{alt(cues['requested_before'])}){end}\s*:?\s+"),
         "lead_after": re.compile(rf"\s*(?:[^\W_]+\s+){{0,2}}?(?:{alt(cues['lead_after'])}){end}"),
-        "support_before": re.compile(rf"(?<![^\W_])(?:{alt(cues['support_before'])}){end}\s+"),
+        "support_before": re.compile(rf"(?:{alt(cues['support_before'])}){end}\s+"),
         "any": re.compile(alt([w for k in ("lead_before", "requested_before", "support_before", "lead_after")
                                for w in cues[k]])),
-        "after_word": re.compile(rf"(?<![^\W_])(?:{alt(cues['lead_after'])}){end}"),
+        "after_word": re.compile(rf"(?:{alt(cues['lead_after'])}){end}"),
         "not_assigning": re.compile(rf"(?:{alt(cues['not_assigning'])}){end}"),
-        "past": re.compile(rf"(?<![^\W_])(?:{alt(cues['past'])}){end}"),
+        "past": re.compile(rf"(?:{alt(cues['past'])}){end}"),
         "boilerplate": re.compile(alt(cues["boilerplate"])),
         "label": re.compile(rf"(?:(?P<lead>{alt(fields['lead'])})|(?P<support>{alt(fields['support'])}))"
                             rf"(?:\s*(?:,|và)?\s*(?:phối hợp|thực hiện))?"),
         "field": re.compile(rf"(?:(?P<lead>{alt(fields['lead'])})|(?P<support>{alt(fields['support'])})"
                             rf"|(?P<deadline>{alt(fields['deadline'])}))[^:\n]{{0,30}}:\s*"),
     }
+
+
+def _word_matches(pattern: re.Pattern, view: str, a: int, b: int):
+    """pattern.finditer(view, a, b), keeping the matches that start a word. The cue patterns leave
+    that test out of the regex: a leading look-behind would make the engine try every position
+    instead of jumping to the first letters of the cue words."""
+    pos = a
+    while m := pattern.search(view, pos, b):
+        s = m.start()
+        if s == 0 or not view[s - 1].isalnum():
+            yield m
+            pos = max(m.end(), s + 1)
+        else:
+            pos = s + 1
 
 
 _TCTH = re.compile(r"tổ chức thực hiện|phân công (?:nhiệm vụ|thực hiện|trách nhiệm)|trách nhiệm (?:thực hiện|của các)"
@@ -565,7 +578,7 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list
         # an agency sub-heading under Tổ chức thực hiện: "2. Sở Nội vụ", "3. Sở Y tế: Phối hợp…";
         # elsewhere (a Chỉ thị's parts) only a heading that is a name and nothing else
         if (in_region or not report) and p.numbered:
-            if n + 1 < len(paras) and _groups_headings(doc, view, p, paras[n + 1]):
+            if n + 1 < len(paras) and paras[n + 1].numbered and _groups_headings(doc, view, p, paras[n + 1]):
                 continue  # "I. Các đơn vị thuộc Sở", "II. Đề nghị các sở, ngành": the bodies are below
             # "1. Đối với UBND tỉnh": the requests under it are addressed to the body
             # (elsewhere "a) Đối với các sở, ngành" names whom criteria apply to)
@@ -620,6 +633,8 @@ def _groups_headings(doc: Document, view: str, p: _Para, following: _Para) -> bo
     """Is the heading `p` a title over deeper agency sub-headings: "I. Các đơn vị thuộc Sở Y tế" or
     "II. Đề nghị các sở, ngành" followed by "1. Phòng Nghiệp vụ Y"? Its bodies are given their
     tasks below, one by one."""
+    if p.end - p.body > 120:
+        return False
     rank = _MARK_RANK.get(_mark_kind(view[p.start:p.body]))
     below = _MARK_RANK.get(_mark_kind(view[following.start:following.body]))
     if rank is None or below is None or below <= rank or not _name_heading(doc, view, following):
@@ -637,6 +652,7 @@ _MARK_KINDS = [(re.compile(r"\d+\."), "1."), (re.compile(r"\d+(?:\.\d+)+\.?"), "
 _MARK_RANK = {"I.": 0, "1.": 1, "1.1": 2, "a)": 3, "(1)": 4}  # the usual nesting of list marks
 
 
+@lru_cache(maxsize=256)
 def _mark_kind(mark: str) -> str:
     """The numbering style of a list mark (in the key): "2." -> "1.", "iv." -> "I.", "b)" -> "a)"."""
     mark = mark.strip(" *")
@@ -648,7 +664,7 @@ def _field_assignments(doc: Document, view: str, a: int, b: int, role: str, task
     """A field line's value: bodies, and "X chủ trì, phối hợp với Y" inside it."""
     out = []
     cues = _cue_patterns()
-    support = cues["support_before"].search(view, a, b)
+    support = next(_word_matches(cues["support_before"], view, a, b), None)
     lead_end = support.start() if support else b
     lead_part = view[a:lead_end]
     m = re.search(r"[\s,]*(?:chủ trì|thực hiện)?[\s,]*$", lead_part)
@@ -688,11 +704,11 @@ def _sentence_assignments(doc: Document, view: str, p: _Para, spans: list[_Span]
     def past_before(i: int) -> bool:
         clause_start = max(view.rfind(c, p.body, i) for c in ".;") + 1
         clause_start = max(clause_start, p.body)
-        return bool(cues["past"].search(view, clause_start, i))
+        return next(_word_matches(cues["past"], view, clause_start, i), None) is not None
 
     # "Giao X …", "Yêu cầu X …" and "Đề nghị X …" (a request)
     for pattern, requested in (("lead_before", False), ("requested_before", True)) if has_cue else ():
-        for m in cues[pattern].finditer(view, p.body, p.end):
+        for m in _word_matches(cues[pattern], view, p.body, p.end):
             if past_before(m.start()) or (report and not in_region and not requested):
                 continue
             if view[max(p.body, m.start() - 8):m.start()].rstrip().endswith(("được", "theo", "hồ sơ", "văn bản")):
@@ -706,7 +722,7 @@ def _sentence_assignments(doc: Document, view: str, p: _Para, spans: list[_Span]
         subject_starts = {p.body} | set(_after_intro(view, p)) if not owned else set()
         starts = sorted(subject_starts)
         if has_cue:  # the clauses with a "chủ trì"-like cue in them
-            cue_at = [m.start() for m in cues["after_word"].finditer(view, p.body, p.end)]
+            cue_at = [m.start() for m in _word_matches(cues["after_word"], view, p.body, p.end)]
             if cue_at:
                 clauses = _clause_starts(view, p) + [p.end]
                 starts = sorted(subject_starts.union(
@@ -739,7 +755,7 @@ def _sentence_assignments(doc: Document, view: str, p: _Para, spans: list[_Span]
                 add(split_names(text, view, start, span[1]), "lead")
     # "phối hợp với Y"
     if has_cue and (not report or in_region or out):
-        for m in cues["support_before"].finditer(view, p.body, p.end):
+        for m in _word_matches(cues["support_before"], view, p.body, p.end):
             bare = not re.search(r"(?:với|cùng)\s*$", m.group())  # "phối hợp tổ chức…" is a verb pair
             names = _names_at(doc, view, m.end(), _clause_end(view, m.end(), p.end), strict=bare)
             add(names, "support")
