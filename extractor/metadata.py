@@ -154,13 +154,27 @@ def _is_header_line(text: str) -> bool:
 
 
 # --- restoring the case of a name printed in capitals ---------------------------------------
-def _match_words(words_key: list[str], i: int, table) -> tuple[int, str] | None:
-    """The longest entry of `table` (word tuples -> value) starting at word i: (length, value)."""
-    for phrase, value in table:
+def _match_words(words_key: list[str], i: int, table: str) -> tuple[int, str | None] | None:
+    """The longest phrase of the lexicon's `table` ("heads", "admin_units", ...) starting at
+    word i: (its length in words, its value)."""
+    if i >= len(words_key):
+        return None
+    for phrase, value in _phrases_by_first_word(table).get(words_key[i], ()):
         n = len(phrase)
         if tuple(words_key[i:i + n]) == phrase:
             return n, value
     return None
+
+
+@cache
+def _phrases_by_first_word(table: str) -> dict[str, list[tuple[tuple[str, ...], str | None]]]:
+    """A lexicon table of phrases by first word, each list in the table's order (longest
+    first): a lookup tries only the phrases that can start at the word, not the whole table."""
+    index: dict[str, list] = {}
+    for entry in getattr(lexicon(), table):
+        phrase, value = (entry, None) if table == "admin_units" else entry
+        index.setdefault(phrase[0], []).append((phrase, value))
+    return index
 
 
 _VOWELS = set("aăâeêioôơuưy")
@@ -191,7 +205,7 @@ def restore_case(name: str) -> str:
     keys = [match_key(w) for w in words]
     out: list[str] = []
     i = 0
-    head = _match_words(keys, 0, lex.heads)
+    head = _match_words(keys, 0, "heads")
     domains = bool(head) and " ".join(keys[:head[0]]) in lex.domain_heads
     if head:
         out.append(head[1])
@@ -202,13 +216,13 @@ def restore_case(name: str) -> str:
     capitalise_next = not (head and " ".join(keys[:head[0]]) in lex.descriptive_heads)
     proper_name = False
     while i < len(words):
-        unit = _match_words(keys, i, ((u, None) for u in lex.admin_units))
+        unit = _match_words(keys, i, "admin_units")
         if unit and i + unit[0] < len(words) and out:
             # an administrative unit and the place it names: "tỉnh Đắk Lắk"
             out += [w.lower() for w in words[i:i + unit[0]]]
             out += [_cap(w) if not any(c.isdigit() for c in w) else w for w in words[i + unit[0]:]]
             break
-        proper = _match_words(keys, i, lex.proper_words)
+        proper = _match_words(keys, i, "proper_words")
         if proper:
             out.append(proper[1])
             i += proper[0]
@@ -241,7 +255,7 @@ def _split_bodies(pieces: list[str]) -> list[list[str]]:
         words = piece.split()
         keys = [match_key(w) for w in words]
         for i, word in enumerate(words):
-            head = _match_words(keys, i, lex.heads)
+            head = _match_words(keys, i, "heads")
             if head and current and len(current) > current_head and (i == 0 or _names_place(current)):
                 bodies.append(current)
                 current, current_head = [], 0
@@ -257,8 +271,7 @@ def _names_place(words: list[str]) -> bool:
     """'UBND TỈNH LÂM ĐỒNG' names its place, so a head word after it starts the next body even
     on the same line (a header squeezed into one table cell); 'BỘ NỘI VỤ' does not."""
     keys = [match_key(w) for w in words]
-    units = lexicon().admin_units
-    return any(_match_words(keys, i, ((u, None) for u in units)) for i in range(1, len(keys) - 1))
+    return any(_match_words(keys, i, "admin_units") for i in range(1, len(keys) - 1))
 
 
 def _compose_issuer(bodies: list[list[str]]) -> str | None:
@@ -271,7 +284,7 @@ def _compose_issuer(bodies: list[list[str]]) -> str | None:
         return body
     parent_words = bodies[-2]
     parent_keys = [match_key(w) for w in parent_words]
-    party = _match_words(parent_keys, 0, lex.party_parents)
+    party = _match_words(parent_keys, 0, "party_parents")
     if party:
         suffix = party[1] or restore_case(" ".join(parent_words))
         return f"{body} {suffix}"
@@ -434,7 +447,7 @@ def _title_after(lines: list[Line], idx: int) -> str | None:
         elif caps:
             if not _is_caps(bare):
                 break
-            if lex.titles.match(match_key(bare) + " ") or _match_words([match_key(w) for w in bare.split()], 0, lex.heads):
+            if lex.titles.match(match_key(bare) + " ") or _match_words([match_key(w) for w in bare.split()], 0, "heads"):
                 break  # "THỦ TƯỚNG CHÍNH PHỦ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X": the authority's line
         elif not bare[:1].islower():
             break
@@ -503,7 +516,7 @@ def _issuing_statement(doc: Document, lines: list[Line]) -> Statement:
         subject_key = lex.titles.sub("", subject_key, count=1)
         subject = subject[len(subject) - len(subject_key):]
         words = subject_key.split()
-        if not words or words[0] not in head_words or not _match_words(words, 0, lex.heads):
+        if not words or words[0] not in head_words or not _match_words(words, 0, "heads"):
             continue
         if len(words) > 14:
             continue
