@@ -85,8 +85,9 @@ def lexicon() -> Lexicon:
         object_head=re.compile(rf"(?:{alternation(agency['object_heads'])}){end}"),
         level_end=re.compile(rf"(?<![^\W_])(?:{alternation(agency['levels'])})$"),
         level_compound=re.compile(rf"(?:{alternation(agency['level_compounds'])}){end}"),
-        name_start=re.compile(rf"[ \t*]*(?:(?:{alternation(agency['titles'])}){end}[ \t*]*)*"
-                              rf"(?:(?:các|những)\s+)?(?:{alternation(agency['heads'])}){end}"),
+        # title (taken whole, as `title` alone would), "các", head: the parts `head_at` reads
+        name_start=re.compile(rf"[ \t*]*(?>(?:(?:{alternation(agency['titles'])}){end}\s*)*)(?P<body>)"
+                              rf"(?P<plural>(?:các|những)\s+)?(?P<head>{alternation(agency['heads'])}){end}"),
         data=data,
     )
 
@@ -132,28 +133,21 @@ def head_at(text: str, key: str, i: int, limit: int, strict: bool = True) -> tup
     `strict` (a sentence's subject): a head that is also a common noun ("Tổ chức", "Đơn vị") is not
     a body. After a cue such as "phối hợp với" it is ("phối hợp với lực lượng quân đội")."""
     lex = lexicon()
-    if not lex.name_start.match(key, i, limit):
+    found = lex.name_start.match(key, i, limit)
+    if not found:
         return None  # most positions: no title, "các" or head there
-    i = _skip(key, i, limit)
-    m = lex.title.match(key, i, limit)
-    if m:
-        i = m.end()
-    name_start = i
-    plural = False
-    m = _PLURAL.match(key, i, limit)
-    if m:
-        plural, i = True, m.end()
-    m = lex.head.match(key, i, limit)
-    if not m:
-        return None
-    if (cap := _capital_inside(text, i + 1, m.end())) >= 0 and (shorter := lex.head.match(key, i, cap - 1)):
-        m = shorter  # "Ban Công tác đặc biệt": "Ban" + a proper name, not the head "ban công tác"
-    head = m.group()
-    after = _skip(key, m.end(), limit)
+    name_start = found.start("body")
+    plural = found.start("plural") >= 0
+    i, head_end = found.span("head")
+    head = found.group("head")
+    if (cap := _capital_inside(text, i + 1, head_end)) >= 0 and (shorter := lex.head.match(key, i, cap - 1)):
+        # "Ban Công tác đặc biệt": "Ban" + a proper name, not the head "ban công tác"
+        head, head_end = shorter.group(), shorter.end()
+    after = _skip(key, head_end, limit)
     if plural:
-        return name_start, m.end(), True
+        return name_start, head_end, True
     nxt = _WORD.match(key, after, limit)
-    if text[i:m.end()].isupper() and nxt and len(nxt.group()) > 1 and text[after:nxt.end()].isupper():
+    if text[i:head_end].isupper() and nxt and len(nxt.group()) > 1 and text[after:nxt.end()].isupper():
         return None  # a heading in capitals ("TỔ CHỨC THỰC HIỆN"): case tells nothing here
     if after >= limit or not _WORD.match(key, after, limit):
         # a bare capitalised head ("Công an", "Hội Phụ nữ:") before a comma or the clause end
@@ -162,16 +156,16 @@ def head_at(text: str, key: str, i: int, limit: int, strict: bool = True) -> tup
             ok = _starts_body(text, key, _skip(key, after + 1, limit), limit)
         elif not strict and head in lex.weak_heads and after < limit and key[after] == ",":
             ok = bool(lex.head.match(key, _skip(key, after + 1, limit), limit))  # "cơ quan, tổ chức khác"
-        return (name_start, m.end(), False) if ok else None
+        return (name_start, head_end, False) if ok else None
     if head in lex.weak_heads:  # "Tổ chức các lớp…", "Đơn vị chủ trì": common nouns, not bodies
         if strict or lex.stop.match(key, after, limit) or (
                 lex.stop.fullmatch(head) and re.match(r"(?:các|những)\s", key[after:after + 6])):
             return None  # "tổ chức các lớp…": a verb and its object
-        return name_start, m.end(), False
+        return name_start, head_end, False
     if _is_upper(text, after):
-        return name_start, m.end(), False
+        return name_start, head_end, False
     if lex.follower.match(key, after, limit):
-        return name_start, m.end(), False
+        return name_start, head_end, False
     return None
 
 
