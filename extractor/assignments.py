@@ -170,7 +170,7 @@ def _continues(text: str, key: str, current: list[int], a: int, b: int) -> bool:
     """Is the line at a..b the hard-wrapped rest of the paragraph before it? Only the line and the
     end of the paragraph so far are read."""
     first = _BLANK.match(key, a, b).end()
-    if first >= b or not key[first:b].strip():
+    if first >= b or (key[first].isspace() and not key[first:b].strip()):
         return False
     if _LIST_MARK.match(key, a):
         return False
@@ -184,13 +184,9 @@ def _continues(text: str, key: str, current: list[int], a: int, b: int) -> bool:
 
 
 def _make_para(key: str, a: int, b: int) -> _Para:
+    start = _BLANK.match(key, a, b).end()
     m = _LIST_MARK.match(key, a, b)
-    body = m.end() if m else a
-    while body < b and key[body] in " *":
-        body += 1
-    start = a
-    while start < b and key[start] in " *":
-        start += 1
+    body = _BLANK.match(key, m.end(), b).end() if m else start
     return _Para(start, body, b, bool(_NUMBER_MARK.match(key, a, b)))
 
 
