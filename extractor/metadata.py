@@ -247,7 +247,6 @@ def _split_bodies(pieces: list[str]) -> list[list[str]]:
     something ("UBND TỈNH X" then "SỞ Y"); inside a line only after a place ("BỘ NỘI VỤ" is one
     body, "UBND TỈNH X BAN CHỈ ĐẠO ..." from a squeezed table cell is two).
     """
-    lex = lexicon()
     bodies: list[list[str]] = []
     current: list[str] = []
     current_head = 0
@@ -278,7 +277,6 @@ def _compose_issuer(bodies: list[list[str]]) -> str | None:
     """'UBND HUYỆN X' over 'PHÒNG Y' -> 'Phòng Y, UBND huyện X'; party bodies without a comma."""
     if not bodies:
         return None
-    lex = lexicon()
     body = restore_case(" ".join(bodies[-1]))
     if len(bodies) == 1:
         return body
