@@ -140,8 +140,10 @@ def head_at(text: str, key: str, i: int, limit: int, strict: bool = True) -> tup
     plural = found.start("plural") >= 0
     i, head_end = found.span("head")
     head = found.group("head")
-    if (cap := _capital_inside(text, i + 1, head_end)) >= 0 and (shorter := lex.head.match(key, i, cap - 1)):
-        # "Ban Công tác đặc biệt": "Ban" + a proper name, not the head "ban công tác"
+    if (cap := _capital_inside(text, i + 1, head_end)) >= 0 and (shorter := lex.head.match(key, i, cap - 1)) \
+            and shorter.group() not in lex.weak_heads:
+        # "Ban Công tác đặc biệt": "Ban" + a proper name, not the head "ban công tác"; but
+        # "Trường Mầm non", "Trạm Y tế" keep their head ("trường", "trạm" alone are common nouns)
         head, head_end = shorter.group(), shorter.end()
     after = _skip(key, head_end, limit)
     if plural:

@@ -606,7 +606,10 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list
         made = _sentence_assignments(doc, view, p, spans, report, in_region, bool(owner))
         if owner:
             pending = []
-            for name in owner:
+            # "Yêu cầu Thủ trưởng các đơn vị…" closing the part: addressed to the body it names
+            addressed = not p.numbered and any(a.role == "lead" and a.requested is False and a.task == body_text
+                                               and _addresses(view, p, a) for a in made)
+            for name in owner if not addressed else ():
                 if not any(a.role == "lead" and a.agency_key == agency_key(name.text) for a in made):
                     made.append(_assignment(name, "lead", body_text, _prose_deadline(body_text, body), spans, "text"))
         out += made
@@ -639,6 +642,12 @@ def _groups_headings(doc: Document, view: str, p: _Para, following: _Para) -> bo
     first = cue.end() if cue else p.body
     span = name_end(doc.text, view, first, p.end)
     return bool(span) and not view[span[1]:p.end].strip(" *:.")
+
+
+def _addresses(view: str, p: _Para, a: Assignment) -> bool:
+    """Does the paragraph open with a cue that gives its task to the body `a` ("Yêu cầu X…")?"""
+    cue = _cue_patterns()["lead_before"].match(view, p.body, p.end)
+    return bool(cue) and a.start <= _skip_spaces(view, cue.end(), p.end) + 40
 
 
 _MARK_KINDS = [(re.compile(r"\d+\."), "1."), (re.compile(r"\d+(?:\.\d+)+\.?"), "1.1"),

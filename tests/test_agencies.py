@@ -44,6 +44,7 @@ def names(text: str) -> list[str]:
     ("Ban giám hiệu các trường; Ban thanh tra nhân dân phường", ["Ban giám hiệu các trường", "Ban thanh tra nhân dân phường"]),
     ("Hợp tác xã Dịch vụ nông nghiệp Phú Lộc", ["Hợp tác xã Dịch vụ nông nghiệp Phú Lộc"]),
     ("Ban Công tác xã hội tỉnh", ["Ban Công tác xã hội tỉnh"]),  # "Ban" + a capitalised name
+    ("Trường Mầm non Hoa Sen, Trạm Y tế phường", ["Trường Mầm non Hoa Sen", "Trạm Y tế phường"]),
     # no body at all
     ("Theo phân công tại Quyết định số 15/QĐ-UBND", []),
     ("Ban hành kế hoạch trong tháng 3", []),
@@ -71,7 +72,8 @@ def test_split_names(text, expected):
     ("Sở Giáo dục và Đào tạo chỉnh lý Bộ tiêu chí chấm điểm", "Sở Giáo dục và Đào tạo"),
     ("Công an tỉnh nâng cấp Cổng dịch vụ công", "Công an tỉnh"),
     ("Phòng Tài chính - Kế hoạch hiệu đính Dự thảo quy chế", "Phòng Tài chính - Kế hoạch"),
-    ("Công an xã xác minh nơi cư trú", "Công an xã"),  # after its place level, only a capitalised name
+    ("Công an xã xác minh nơi cư trú", "Công an xã"),
+    ("Trường Trung học phổ thông Chu Văn An tổ chức ngoại khóa", "Trường Trung học phổ thông Chu Văn An"),  # after its place level, only a capitalised name
     ("UBND thị xã Bình Minh bố trí kinh phí", "UBND thị xã Bình Minh"),
     # lower-case words before a capitalised part that is no document stay in the name
     ("Trung tâm Kiểm soát bệnh tật thành phố Hải Phòng giám sát", "Trung tâm Kiểm soát bệnh tật thành phố Hải Phòng"),

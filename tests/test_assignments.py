@@ -153,6 +153,21 @@ Chỉ đạo các trường phối hợp lập danh sách trẻ."""
                      ("Sở Giáo dục và Đào tạo", "lead")}
 
 
+def test_closing_request_is_not_the_last_sub_heading_s_task():
+    text = """KẾ HOẠCH
+Phòng chống đuối nước trẻ em năm 2026
+III. TỔ CHỨC THỰC HIỆN
+1. Phòng Văn hóa - Xã hội
+Tổng hợp danh sách điểm có nguy cơ đuối nước.
+2. Trường Mầm non Hoa Sen
+Dạy kỹ năng an toàn trong môi trường nước cho trẻ.
+Yêu cầu Thủ trưởng các đơn vị nghiêm túc triển khai Kế hoạch này."""
+    found = _sections(text)
+    assert ("Trường Mầm non Hoa Sen", "lead") in {(a.agency, a.role) for a in found}
+    closing = [a for a in found if a.task and a.task.startswith("Yêu cầu")]
+    assert [(a.agency, a.role) for a in closing] == [("Thủ trưởng các đơn vị", "lead")]
+
+
 def test_report_counts_requests_not_past_work():
     text = """BÁO CÁO
 Kết quả công tác năm 2025
