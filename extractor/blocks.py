@@ -48,11 +48,6 @@ class Block:
     start: int = 0
     end: int = 0
 
-    @property
-    def all_caps(self) -> bool:
-        letters = [c for c in self.text if c.isalpha()]
-        return bool(letters) and all(c.isupper() for c in letters)
-
 
 def table(rows: list[list[str]], page: int | None = None) -> Block:
     """A table block from rows of cell texts; its `text` is set when the document is assembled."""

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .normalize import match_key
 
 
 @dataclass(frozen=True)
@@ -32,9 +31,3 @@ def document_types() -> tuple[DocType, ...]:
 @cache
 def by_abbreviation() -> dict[str, DocType]:
     return {a.upper(): t for t in document_types() for a in t.abbreviations}
-
-
-def by_name(name: str) -> DocType | None:
-    """The kind named `name`, whatever its case or tone placement ("KẾ HOẠCH", "Bản thoả thuận")."""
-    folded = match_key(" ".join(name.split()))
-    return next((t for t in document_types() if match_key(t.name) == folded), None)

@@ -30,12 +30,6 @@ class Document:
             self._key = match_key(self.text)
         return self._key
 
-    def page_at(self, offset: int) -> int | None:
-        for block in self.blocks:
-            if block.start <= offset < block.end + 1:
-                return block.page
-        return None
-
 
 def assemble(raw: RawDocument) -> Document:
     raw = normalize(raw)

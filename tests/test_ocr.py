@@ -1,6 +1,5 @@
 """OCR: scan-noise handling on word boxes (no Tesseract needed) and real OCR of pages we render
 from a text we know (Tesseract needed: CI installs it)."""
-import io
 import shutil
 
 import pytest

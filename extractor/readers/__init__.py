@@ -12,7 +12,7 @@ from ..errors import ReadError
 
 DEFAULT_MAX_SIZE = 50 * 1024 * 1024  # bytes; real plans are well under 5 MB, scans under 50
 
-# extension -> (format name, module name under extractor.readers)
+# extension -> the format, which is also the name of its reader module under extractor.readers
 FORMATS = {
     ".txt": "txt",
     ".html": "html",
