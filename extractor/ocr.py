@@ -6,7 +6,9 @@ order kept. Words come back with boxes and confidences; they are grouped into li
 where a wide gap separates two columns (the header: issuer on the left, Quốc hiệu on the right),
 and lines into blocks. Typical scan noise is handled here, before analysis: ruling lines and
 stamp fragments dropped, handwritten numbers left blank rather than guessed, "L." read for "I."
-mended, words hyphenated at a line end joined.
+mended, words hyphenated at a line end joined. Ruled tables are found in the page image
+(`ocr_tables`), their rules painted out, and their cells read on their own into a table block
+that takes the place of the words inside them.
 """
 from __future__ import annotations
 
@@ -18,9 +20,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from statistics import median
 
-from .blocks import LIST_ITEM, PARAGRAPH, Block, RawDocument, Style
+from .blocks import LIST_ITEM, PARAGRAPH, Block, RawDocument, Style, table
 from .errors import ReadError
 from .normalize import strip_diacritics
+from .ocr_tables import Grid, erase_rules, find_grids, stack_cells, table_rows
 
 LANGUAGE = "vie"
 # Rendering resolution, chosen by measurement (benchmarks/bench_ocr.py, README "OCR"): a page
@@ -115,9 +118,22 @@ def ocr_images(images: list, page_numbers: list[int] | None = None) -> list[Page
 
 
 def ocr_image(image, page: int) -> Page:
+    grey = image.convert("L")
+    dpi = float((image.info.get("dpi") or (DPI,))[0]) or DPI
+    grids = find_grids(grey, dpi)
+    if grids:
+        grey = erase_rules(grey, grids)
+    words = _read_words(grey)
+    confidence = sum(w.conf for w in words) / len(words) if words else 0.0
+    words = [w for w in map(_clean_word, words) if w is not None]
+    tables = [(grid, block) for grid in grids if (block := _read_table(grey, grid, dpi, page)).rows]
+    return Page(_blocks(words, image.width, image.height, page, dpi, tables), round(confidence, 3))
+
+
+def _read_words(image, config: str = "") -> list[Word]:
     import pytesseract
 
-    data = pytesseract.image_to_data(image.convert("L"), lang=LANGUAGE, output_type=pytesseract.Output.DICT)
+    data = pytesseract.image_to_data(image, lang=LANGUAGE, config=config, output_type=pytesseract.Output.DICT)
     words = []
     for i, text in enumerate(data["text"]):
         conf = float(data["conf"][i])
@@ -125,10 +141,22 @@ def ocr_image(image, page: int) -> Page:
             continue
         words.append(Word(text.strip(), data["left"][i], data["top"][i], data["width"][i], data["height"][i],
                           conf / 100, (data["block_num"][i], data["par_num"][i], data["line_num"][i])))
-    confidence = sum(w.conf for w in words) / len(words) if words else 0.0
-    words = [w for w in map(_clean_word, words) if w is not None]
-    dpi = float((image.info.get("dpi") or (DPI,))[0]) or DPI
-    return Page(_blocks(words, image.width, image.height, page, dpi), round(confidence, 3))
+    return words
+
+
+def _read_table(image, grid: Grid, dpi: float, page: int) -> Block:
+    """A ruled table's cells, read by Tesseract stacked in one column (`ocr_tables.stack_cells`)
+    as one uniform block of text (page segmentation mode 6: a lone row number is kept)."""
+    stacked, bands = stack_cells(image, grid, dpi)
+    words = [w for w in map(_clean_word, _read_words(stacked, f"--psm 6 --dpi {round(dpi)}"))
+             if w is not None and max(w.width, w.height) > 0.01 * dpi]  # a "-" read in a speck of dust
+    texts: dict[tuple[int, int], list[str]] = {}
+    for w in sorted(words, key=lambda w: (w.key, w.left)):
+        centre = w.top + w.height / 2
+        at = next((cell for top, bottom, cell in bands if top <= centre <= bottom), None)
+        if at is not None:
+            texts.setdefault(at, []).append(w.text)
+    return table(table_rows(grid, {at: _mend_line(" ".join(t)) for at, t in texts.items()}), page)
 
 
 _HAS_TEXT = re.compile(r"[0-9A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
@@ -202,9 +230,15 @@ def _lines(words: list[Word], page_width: int) -> list[list[Word]]:
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^Trang \d{1,3}$")
 
 
-def _blocks(words: list[Word], page_width: int, page_height: int, page: int, dpi: float) -> list[Block]:
+def _blocks(words: list[Word], page_width: int, page_height: int, page: int, dpi: float,
+            tables: list[tuple[Grid, Block]] = ()) -> list[Block]:
+    """The page's blocks in reading order; `tables` (ruled tables read on their own) take the
+    place of the words inside them."""
+    tables = sorted(tables, key=lambda t: t[0].top)
+    words = [w for w in words if not any(grid.cell_of(w.left + w.width / 2, w.top + w.height / 2)
+                                         for grid, _ in tables)]
     if not words:
-        return []
+        return [block for _, block in tables]
     lines = [line for line in _lines(words, page_width)
              if not (_PAGE_NUMBER.match(" ".join(w.text for w in line))
                      and not 0.1 * page_height < line[0].top < 0.9 * page_height)]
@@ -245,6 +279,10 @@ def _blocks(words: list[Word], page_width: int, page_height: int, page: int, dpi
     current_style: Style | None = None
     last_key = None
     for line, alone in ordered:
+        while tables and tables[0][0].top < min(w.top for w in line):  # a table above this line
+            _flush(blocks, current, current_style, page)
+            current, current_style, last_key = [], None, None
+            blocks.append(tables.pop(0)[1])
         text = " ".join(w.text for w in line)
         text = _mend_line(text)
         center = (line[0].left + line[-1].right) / 2
@@ -268,7 +306,7 @@ def _blocks(words: list[Word], page_width: int, page_height: int, page: int, dpi
             current.append(text)
         last_key = key
     _flush(blocks, current, current_style, page)
-    return blocks
+    return blocks + [block for _, block in tables]
 
 
 # A number broken by a stray space before its symbol ("21 4/QĐ-DCT") and a brace or bar read for

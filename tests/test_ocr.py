@@ -1,11 +1,12 @@
 """OCR: scan-noise handling on word boxes (no Tesseract needed) and real OCR of pages we render
 from a text we know (Tesseract needed: CI installs it)."""
+import json
 import shutil
 
 import pytest
 
 import extractor
-from extractor import ocr
+from extractor import ocr, ocr_tables
 from extractor.ocr import Word
 
 from scan import character_error_rate, photocopy
@@ -204,3 +205,93 @@ def test_pdf_with_one_scanned_page_keeps_its_text_page_and_reads_the_scan(tmp_pa
 ])
 def test_numbers_split_by_a_space_and_braces_for_l_are_mended(read, mended):
     assert texts(line(read, 150, 700, (3, 1, 1))) == [mended]
+
+
+# --- ruled tables in scans ----------------------------------------------------------------------
+
+def ruled_page(skew_degrees: float = 0.0):
+    """A 200-dpi page with a ruled 3-column table (its last column merged over rows 2-3), a
+    framed box and an underline: only the table is a grid."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (PAGE_W, PAGE_H), 255)
+    draw = ImageDraw.Draw(image)
+    xs, ys = [200, 320, 900, 1400], [600, 700, 820, 940, 1060]
+    for y in ys:
+        right = xs[-1] if y != 820 else xs[2]  # no border between rows 2 and 3 in the last column
+        draw.line([(xs[0], y), (right, y)], fill=0, width=3)
+    for x in xs:
+        draw.line([(x, ys[0]), (x, ys[-1])], fill=0, width=3)
+    draw.rectangle([1100, 1600, 1500, 1700], outline=0, width=3)  # a framed mark: one box
+    draw.line([(700, 300), (1000, 300)], fill=0, width=2)  # the line under the motto
+    for x in range(220, 860, 40):
+        draw.line([(x, 750), (x + 25, 750)], fill=0, width=3)  # dashes, like text strokes
+    return image.rotate(skew_degrees, resample=3, fillcolor=255)
+
+
+@pytest.mark.parametrize("skew", [0.0, 0.8, -1.0])
+def test_a_ruled_table_is_found_as_one_grid_whatever_the_skew(skew):
+    grids = ocr_tables.find_grids(ruled_page(skew), 200)
+    assert len(grids) == 1
+    grid = grids[0]
+    assert (len(grid.xs), len(grid.ys)) == (4, 5)
+    assert grid.owner(2, 2) == (1, 2)  # the merged cell: one cell, its text in the top one
+    assert grid.owner(2, 1) == (2, 1)
+    assert grid.cell_of(260, 650) == (0, 0)
+    assert grid.cell_of(100, 650) is None
+
+
+def test_table_rows_drop_what_merged_cells_leave_empty():
+    grid = ocr_tables.find_grids(ruled_page(), 200)[0]
+    texts = {(0, 0): "TT", (0, 1): "Nội dung", (0, 2): "Chủ trì", (1, 0): "1", (1, 1): "Rà soát",
+             (1, 2): "Văn phòng", (2, 0): "2", (2, 1): "Niêm yết", (3, 0): "3", (3, 1): "Đối thoại",
+             (3, 2): "Công an xã"}
+    assert ocr_tables.table_rows(grid, texts) == [["TT", "Nội dung", "Chủ trì"], ["1", "Rà soát", "Văn phòng"],
+                                                  ["2", "Niêm yết", ""], ["3", "Đối thoại", "Công an xã"]]
+
+
+def test_a_table_takes_the_place_of_its_words_in_reading_order():
+    grid = ocr_tables.find_grids(ruled_page(), 200)[0]
+    words = (line("Tiến độ thực hiện như sau:", 200, 520, (1, 1, 1))
+             + line("1 Rà soát Văn phòng", 220, 730, (2, 1, 1))  # inside: read with the table
+             + line("Giao Văn phòng theo dõi.", 200, 1120, (3, 1, 1)))
+    block = extractor.blocks.table([["TT", "Nội dung", "Chủ trì"], ["1", "Rà soát", "Văn phòng"]], 1)
+    out = ocr._blocks(words, PAGE_W, PAGE_H, 1, 200, [(grid, block)])
+    assert [b.kind for b in out] == ["paragraph", "table", "paragraph"]
+    assert out[0].text == "Tiến độ thực hiện như sau:" and out[2].text == "Giao Văn phòng theo dõi."
+
+
+@pytest.fixture(scope="module")
+def scanned_table():
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(ROOT / "tests/data/ocr_table.pdf")
+    image = photocopy(pdf[0].render(scale=ocr.DPI / 72, grayscale=True).to_pil(), seed=3)
+    image.info["dpi"] = (ocr.DPI, ocr.DPI)
+    return image
+
+
+@needs_tesseract
+def test_photocopied_ruled_table_reads_as_rows_and_cells(scanned_table):
+    expected = json.loads((ROOT / "tests/data/ocr_table.json").read_text(encoding="utf-8"))
+    blocks = ocr.ocr_image(scanned_table, 1).blocks
+    assert [b.kind for b in blocks] == ["paragraph", "paragraph", "table", "paragraph", "paragraph"]
+    rows = [[c.text for c in row] for row in blocks[2].rows]
+    assert len(rows) == len(expected["rows"]) and all(len(r) == 5 for r in rows)
+    assert [r[0] for r in rows] == ["STT", "1", "2", "3"]
+    assert rows[2][4] == ""  # under the merged cell
+    read = " | ".join(c for row in rows for c in row)
+    assert character_error_rate(" | ".join(c for row in expected["rows"] for c in row), read) < 0.03
+    assert blocks[3].text == expected["after"][0]
+
+
+@needs_tesseract
+def test_tasks_of_a_scanned_table_are_found(tmp_path, scanned_table):
+    path = tmp_path / "tien_do_scan.png"
+    scanned_table.save(path, dpi=(ocr.DPI, ocr.DPI))
+    result = extractor.parse(path)
+    assert result.error is None
+    from_table = [a for a in result.assignments if a.source == "table"]
+    assert len({a.task for a in from_table}) == 3
+    assert {(a.agency, a.role) for a in from_table} >= {("Công an xã", "support"), ("Hội Nông dân xã", "support"),
+                                                        ("Phòng Văn hóa - Xã hội", "lead")}
