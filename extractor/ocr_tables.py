@@ -3,7 +3,7 @@
 A ruling line is a long, thin run of ink. Runs are found row by row (and column by column for the
 vertical rules) in the binarised page with numpy, runs touching in neighbouring pixel rows are
 chained into one line (so a line tilted by the scan's skew is still one line), and lines that
-cross are grouped into grids, as `readers/pdf.py` does with the drawn rules of a text PDF. The
+cross are grouped into grids (`rules.py`, shared with the drawn rules of a text PDF). The
 page's skew, measured on the horizontal rules, is taken out of every coordinate before lines
 are snapped into rows and columns. A merged cell (a border missing between two grid cells) is
 one cell, its text in its top-left grid cell. `ocr.py` paints the rules out (`erase_rules`),
@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from statistics import median
+
+from .rules import crossing_groups, snap
 
 INK = 160  # grey level: darker is ink (show-through from the back of the page stays lighter)
 MIN_RUN = 0.12  # inch: a run of ink this long in one pixel row or column may be part of a rule
@@ -171,43 +173,14 @@ def erase_rules(image, grids: list[Grid]):
     return erased
 
 
-def _grids(horizontal: list[Rule], vertical: list[Rule], skew: float, snap: float) -> list[Grid]:
+def _grids(horizontal: list[Rule], vertical: list[Rule], skew: float, tolerance: float) -> list[Grid]:
     """Groups of crossing rules with at least MIN_CELLS cells."""
-    edges = [("h", e) for e in horizontal] + [("v", e) for e in vertical]
-    parent = list(range(len(edges)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, h in enumerate(horizontal):
-        for j, v in enumerate(vertical, len(horizontal)):
-            if h.start - snap <= v.fixed <= h.end + snap and v.start - snap <= h.fixed <= v.end + snap:
-                parent[find(i)] = find(j)
-    groups: dict[int, list[tuple[str, Rule]]] = {}
-    for i, item in enumerate(edges):
-        groups.setdefault(find(i), []).append(item)
     grids = []
-    for items in groups.values():
-        hs = [e for k, e in items if k == "h"]
-        vs = [e for k, e in items if k == "v"]
-        ys, xs = _snap([e.fixed for e in hs], snap), _snap([e.fixed for e in vs], snap)
+    for hs, vs in crossing_groups(horizontal, vertical, tolerance):
+        ys, xs = snap([e.fixed for e in hs], tolerance), snap([e.fixed for e in vs], tolerance)
         if len(ys) >= 2 and len(xs) >= 2 and (len(ys) - 1) * (len(xs) - 1) >= MIN_CELLS:
-            grids.append(Grid(xs, ys, hs, vs, skew, snap))
+            grids.append(Grid(xs, ys, hs, vs, skew, tolerance))
     return grids
-
-
-def _snap(values: list[float], snap: float) -> list[float]:
-    clusters: list[list[float]] = []
-    for v in sorted(values):
-        if clusters and v - clusters[-1][-1] <= snap:
-            clusters[-1].append(v)
-        else:
-            clusters.append([v])
-    return [sum(c) / len(c) for c in clusters]
-
 
 
 CELL_GAP = 0.15  # inch of white between two cells stacked for Tesseract

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import ctypes
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -43,6 +43,7 @@ import pypdfium2.raw as pdfium_c
 from .. import ocr
 from ..blocks import FOOTNOTE, LIST_ITEM, PARAGRAPH, TABLE, Block, Cell, RawDocument, Style
 from ..errors import ReadError
+from ..rules import crossing_groups, snap
 
 # --- settings -------------------------------------------------------------------------------
 GAP_CHECK_RATIO = 0.6  # look for column gaps only in fragments wider than this × chars × size
@@ -500,17 +501,6 @@ def _add_edge(a, b, horizontal: list[_Edge], vertical: list[_Edge]) -> None:
         vertical.append(_Edge((ax + bx) / 2, min(ay, by), max(ay, by)))
 
 
-def _snap(values: list[float]) -> list[float]:
-    """Cluster coordinates closer than SNAP into one (their mean)."""
-    clusters: list[list[float]] = []
-    for v in sorted(values):
-        if clusters and v - clusters[-1][-1] <= SNAP:
-            clusters[-1].append(v)
-        else:
-            clusters.append([v])
-    return [sum(c) / len(c) for c in clusters]
-
-
 @dataclass
 class _Grid:
     xs: list[float]
@@ -533,32 +523,9 @@ class _Grid:
 
 def _grids(horizontal: list[_Edge], vertical: list[_Edge]) -> list[_Grid]:
     """Tables: groups of crossing ruling lines with at least 2 rows of borders and 2 columns."""
-    edges = [("h", e) for e in horizontal] + [("v", e) for e in vertical]
-    parent = list(range(len(edges)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    # vertical edges sorted by x, so each horizontal edge looks only at those within its span
-    by_x = sorted(range(len(horizontal), len(edges)), key=lambda j: edges[j][1].fixed)
-    xs = [edges[j][1].fixed for j in by_x]
-    for i, e in enumerate(horizontal):
-        lo, hi = bisect_left(xs, e.start - SNAP), bisect_right(xs, e.end + SNAP)
-        for j in by_x[lo:hi]:
-            v = edges[j][1]
-            if v.start - SNAP <= e.fixed <= v.end + SNAP:
-                parent[find(i)] = find(j)
-    groups: dict[int, list[tuple[str, _Edge]]] = {}
-    for i, item in enumerate(edges):
-        groups.setdefault(find(i), []).append(item)
     grids = []
-    for items in groups.values():
-        hs = [e for k, e in items if k == "h"]
-        vs = [e for k, e in items if k == "v"]
-        ys, xs = _snap([e.fixed for e in hs]), _snap([e.fixed for e in vs])
+    for hs, vs in crossing_groups(horizontal, vertical, SNAP):
+        ys, xs = snap([e.fixed for e in hs], SNAP), snap([e.fixed for e in vs], SNAP)
         if len(ys) >= 2 and len(xs) >= 2:
             grids.append(_Grid(xs, ys, hs, vs))
     return grids
