@@ -47,8 +47,13 @@ def read(data: bytes, path: Path) -> RawDocument:
 
 @cache
 def _never_joined() -> re.Pattern:
+    """A line that never continues a paragraph: its start, after any emphasis marks and spaces.
+
+    The marks are skipped possessively, as `str.lstrip` would: "** x" is not a "* " bullet.
+    """
     text = resources.files("extractor.data").joinpath("paragraph_starts.toml").read_text(encoding="utf-8")
-    return re.compile("|".join(f"(?:{p})" for p in tomllib.loads(text)["never_joined"]))
+    starts = "|".join(f"(?:{p})" for p in tomllib.loads(text)["never_joined"])
+    return re.compile(f"[*_ \t]*+(?:{starts})")
 
 
 _EMPHASIS_ONLY = re.compile(r"^[*_\s]+$")
@@ -57,7 +62,6 @@ _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _SOURCE_LINE = re.compile(r"^\s*\*?\s*(Source|Nguồn)\s*:\s*\S+\s*\*?\s*$", re.IGNORECASE)
 _MD_TITLE = re.compile(r"^\s*#{1,6}\s")
-_TERMINAL = re.compile(r"[.!?;:…]\s*[\"”’)]*\s*$")
 _NUMBER_ONLY = re.compile(r"^(Điều\s+\d+[a-zđ]?\s*[.:]?|([IVXLC]{1,6}|\d{1,2}(\.\d{1,2})*|[a-zđ])\s*[.)])$")
 _JOIN_AFTER_COLON = re.compile(r"^(Số|Kính gửi|V/v)\s*:$")
 _PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$")
@@ -65,7 +69,7 @@ _COLUMN_RUN = re.compile(r"\S+(?: {1,2}\S+)*")
 _APPENDIX = re.compile(r"^\s*(PHỤ LỤC|Phụ lục|BIỂU MẪU|Biểu mẫu)\b")
 _BULLET = re.compile(r"^[-+•–—−·▪►■]\s")
 _MD_BULLET = re.compile(r"^\*\s+")
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTERS = re.compile(r"[^\W\d_]+")
 # a cell of the header or signature table: Quốc hiệu, số, date, Nơi nhận, signature
 _LAYOUT_CELL = re.compile(
     r"CỘNG H[OÒ][AÀ] XÃ HỘI|Độc lập\s*[-–]|ĐẢNG CỘNG SẢN|^\W*Số\b|Nơi nhận|ngày\s+\S+\s+tháng|"
@@ -76,11 +80,27 @@ _RECIPIENT_ITEMS = re.compile(r"\s+(?=- [A-ZĐÀ-Ỹ])")
 
 def _is_structural(text: str) -> bool:
     """A line that starts a paragraph of its own (heading, bullet, form part)."""
-    return bool(_never_joined().match(text.lstrip("*_ \t")))
+    return _never_joined().match(text) is not None
 
 
 def _plain(text: str) -> str:
-    return text.replace("*", "").strip()
+    return text.replace("*", "").strip() if "*" in text else text.strip()
+
+
+def _ends_sentence(text: str) -> bool:
+    """Final punctuation (. ! ? ; : …), maybe followed by closing quotes or brackets."""
+    return text.rstrip().rstrip("\"”’)").rstrip().endswith((".", "!", "?", ";", ":", "…"))
+
+
+def _single_spaced(text: str) -> str:
+    """The text with every run of white space made one space, and none at its ends.
+
+    Every white-space character but the space is unprintable, so a printable text without
+    two spaces in a row and without a space at either end is already single-spaced.
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 def _all_caps(text: str) -> bool:
@@ -107,42 +127,47 @@ class _Paragraphs:
 
     marks: int = 0  # "**" seen in the open paragraph
     stars: int = 0  # single "*" seen (markdown italics)
+    previous: str = ""  # the open paragraph's last line, stripped and without "*"
 
     def emphasis_open(self) -> bool:
         return self.marks % 2 == 1 or (self.markdown and self.stars % 2 == 1)
 
-    def _append(self, line: str) -> None:
-        bold = line.count("**")
-        self.marks += bold
-        self.stars += line.count("*") - 2 * bold
+    def _append(self, line: str, plain: str) -> None:
+        if "*" in line:
+            bold = line.count("**")
+            self.marks += bold
+            self.stars += line.count("*") - 2 * bold
         self.lines.append(line)
+        self.previous = plain
 
     def add(self, line: str) -> None:
         stripped = line.strip()
-        if not stripped or _RULE.match(stripped):
+        # (the first character decides cheaply whether a line can be a rule or only marks)
+        if not stripped or (stripped[0] in "-_=—–" and _RULE.match(stripped)):
             if self.mode == "layout" and self.lines:
                 self.after_break = True
                 return
             self.flush()
             return
-        if _EMPHASIS_ONLY.match(stripped):
+        if stripped[0] in "*_" and _EMPHASIS_ONLY.match(stripped):
             if self.lines and self.emphasis_open():
-                self._append(stripped)
+                self._append(stripped, _plain(stripped))
             else:
                 self.flush()
             return
-        if self.lines and not self._joins(line, stripped):
+        text = _plain(stripped)
+        if self.lines and not self._joins(line, stripped, text):
             self.flush()
         self.after_break = False
-        self._append(line)
+        self._append(line, text)
 
-    def _joins(self, line: str, stripped: str) -> bool:
+    def _joins(self, line: str, stripped: str, text: str) -> bool:
+        """Whether `line` continues the open paragraph (`text`: the line without marks)."""
         if _is_structural(stripped):
             return False
         if self.emphasis_open():
             return not self.after_break
-        previous = _plain(self.lines[-1])
-        text = _plain(stripped)
+        previous = self.previous
         if not text:
             return False
         if (self.mode == "wrapped" and len(self.lines) == 1 and _NUMBER_ONLY.match(previous)
@@ -151,7 +176,7 @@ class _Paragraphs:
         if self.markdown and (stripped.startswith("**") or self.lines[-1].rstrip().endswith("**")):
             return False  # bold starts or ends: a new paragraph in the source
         starts_lower = text[0].islower()
-        if _TERMINAL.search(previous) and not _JOIN_AFTER_COLON.match(previous) \
+        if _ends_sentence(previous) and not _JOIN_AFTER_COLON.match(previous) \
                 and not (self.mode == "wrapped" and starts_lower and not self.after_break):
             return False
         if self.after_break:  # only across a page break of layout text
@@ -185,18 +210,23 @@ class _Paragraphs:
         self.after_break = False
 
 
+def _letters(text: str) -> int:
+    """How many letters the text holds."""
+    return sum(map(len, _LETTERS.findall(text)))
+
+
 def _block(text: str, markdown: bool) -> Block | None:
     """A paragraph block from the text of one paragraph, its emphasis marks made style."""
     style = Style()
-    letters = len(_LETTER.findall(text)) if "*" in text else 0
-    if letters:
-        parts = text.split("**")
-        bold = len(_LETTER.findall("".join(parts[1::2])))
-        if bold >= 0.6 * letters:
-            style.bold = True
-        if markdown:
-            italic_parts = text.replace("**", "").split("*")
-            italic = len(_LETTER.findall("".join(italic_parts[1::2])))
+    if "*" in text:
+        letters = _letters(text)
+        if letters and "**" in text:
+            bold = _letters("".join(text.split("**")[1::2]))
+            if bold >= 0.6 * letters:
+                style.bold = True
+        single = text.replace("**", "")
+        if letters and markdown and "*" in single:
+            italic = _letters("".join(single.split("*")[1::2]))
             if italic >= 0.6 * letters:
                 style.italic = True
     if markdown:
@@ -204,7 +234,7 @@ def _block(text: str, markdown: bool) -> Block | None:
         text = text.replace("*", "")
     else:
         text = text.replace("**", "")
-    text = " ".join(text.split())
+    text = _single_spaced(text)
     if not text:
         return None
     kind = LIST_ITEM if _BULLET.match(text) else PARAGRAPH
@@ -415,17 +445,21 @@ def _mode(lines: list[str]) -> tuple[str, bool]:
     if "\f" in "".join(lines) or (indented >= 0.25 * len(nonblank) and not markdown):
         return "layout", markdown
     blank = len(lines) - len(nonblank)
-    # hard wraps: a line without final punctuation continued by a line starting in lower case
+    # markdown exports of legal databases are hard-wrapped whatever their length
+    wrapped = blank >= 0.15 * len(nonblank) and (markdown or _hard_wraps(lines) >= 0.15 * len(nonblank))
+    return ("wrapped" if wrapped else "lines"), markdown
+
+
+def _hard_wraps(lines: list[str]) -> int:
+    """Lines without final punctuation continued by a line starting in lower case."""
     wraps = 0
     for a, b in zip(lines, lines[1:]):
         b = b.lstrip("* \t")
         if b and b[0].islower():
             a = _plain(a)
-            if a and not _TERMINAL.search(a):
+            if a and not _ends_sentence(a):
                 wraps += 1
-    # markdown exports of legal databases are hard-wrapped whatever their length
-    wrapped = blank >= 0.15 * len(nonblank) and (markdown or wraps >= 0.15 * len(nonblank))
-    return ("wrapped" if wrapped else "lines"), markdown
+    return wraps
 
 
 def _wrap_width(lines: list[str]) -> int:
@@ -452,18 +486,19 @@ def blocks_from_text(text: str) -> list[Block]:
     while i < len(lines):
         line = lines[i]
         stripped = line.strip()
-        if stripped == "|":
-            rows, i = _broken_table(lines, i)
-            paragraphs.flush()
-            if rows:
-                paragraphs.blocks.extend(_table_blocks(rows, markdown))
-            continue
-        if _PIPE_ROW.match(line) and stripped.count("|") >= 2:
-            rows, i = _pipe_table(lines, i)
-            paragraphs.flush()
-            if rows:
-                paragraphs.blocks.extend(_table_blocks(rows, True))
-            continue
+        if stripped[:1] == "|":  # a row of a pipe table, or a cell border of a broken one
+            if stripped == "|":
+                rows, i = _broken_table(lines, i)
+                paragraphs.flush()
+                if rows:
+                    paragraphs.blocks.extend(_table_blocks(rows, markdown))
+                continue
+            if _PIPE_ROW.match(line) and stripped.count("|") >= 2:
+                rows, i = _pipe_table(lines, i)
+                paragraphs.flush()
+                if rows:
+                    paragraphs.blocks.extend(_table_blocks(rows, True))
+                continue
         paragraphs.add(line)
         i += 1
     paragraphs.flush()
