@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ..blocks import LIST_ITEM, PARAGRAPH, Block, RawDocument, Style, table
 from ..encodings import decode as decode_bytes
-from .webpage import strip_page_chrome
+from .webpage import single_spaced, strip_page_chrome
 
 __all__ = ["decode", "blocks_from_text", "read"]
 
@@ -90,17 +90,6 @@ def _plain(text: str) -> str:
 def _ends_sentence(text: str) -> bool:
     """Final punctuation (. ! ? ; : …), maybe followed by closing quotes or brackets."""
     return text.rstrip().rstrip("\"”’)").rstrip().endswith((".", "!", "?", ";", ":", "…"))
-
-
-def _single_spaced(text: str) -> str:
-    """The text with every run of white space made one space, and none at its ends.
-
-    Every white-space character but the space is unprintable, so a printable text without
-    two spaces in a row and without a space at either end is already single-spaced.
-    """
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text
-    return " ".join(text.split())
 
 
 def _all_caps(text: str) -> bool:
@@ -234,7 +223,7 @@ def _block(text: str, markdown: bool) -> Block | None:
         text = text.replace("*", "")
     else:
         text = text.replace("**", "")
-    text = _single_spaced(text)
+    text = single_spaced(text)
     if not text:
         return None
     kind = LIST_ITEM if _BULLET.match(text) else PARAGRAPH

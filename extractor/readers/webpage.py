@@ -28,10 +28,14 @@ _MARKUP = re.compile(r"[*#>|_]+")
 
 @cache
 def _patterns() -> dict[str, re.Pattern]:
+    """One pattern per list of page_chrome.toml, and "chrome": any tail marker (its group
+    "tail" set) or line to remove, to tell both with one match."""
     text = resources.files("extractor.data").joinpath("page_chrome.toml").read_text(encoding="utf-8")
     table = tomllib.loads(text)
-    return {name: re.compile("(?:" + "|".join(f"(?:{p})" for p in table[name]) + r")\Z")
-            for name in ("remove_lines", "tail_markers", "head_lines")}
+    sources = {name: "(?:" + "|".join(f"(?:{p})" for p in table[name]) + r")\Z"
+               for name in ("remove_lines", "tail_markers", "head_lines")}
+    sources["chrome"] = f"(?P<tail>{sources['tail_markers']})|{sources['remove_lines']}"
+    return {name: re.compile(source) for name, source in sources.items()}
 
 
 @cache
@@ -46,7 +50,18 @@ def line_key(line: str) -> str:
         line = unicodedata.normalize("NFC", line)
     if "*" in line or "|" in line or "#" in line or "_" in line or ">" in line:
         line = _MARKUP.sub(" ", line)
-    return " ".join(line.split()).casefold()
+    return single_spaced(line).casefold()
+
+
+def single_spaced(text: str) -> str:
+    """The text with every run of white space made one space, and none at its ends.
+
+    Every white-space character but the space is unprintable, so a printable text without
+    two spaces in a row and without a space at either end is already single-spaced.
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 _MAX_CHROME_LINE = 160  # page chrome lines are short; longer lines are not matched at all
@@ -81,10 +96,11 @@ def strip_page_chrome(lines: list[str]) -> list[str]:
         if not key:
             kept.append(i)
             continue
-        if patterns["tail_markers"].match(key) or patterns["remove_lines"].match(key):
+        chrome = patterns["chrome"].match(key)
+        if chrome:
             if first_chrome is None:
                 first_chrome = len(kept)
-            if seen > total / 2 and patterns["tail_markers"].match(key):
+            if seen > total / 2 and chrome["tail"] is not None:
                 break
             continue
         kept.append(i)
