@@ -25,9 +25,8 @@ _VIETNAMESE_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓ
 # Every other character from U+00A0..U+00FF is a symbol or a non-Vietnamese letter (µ ¸ ¹ ® ­ ø ï
 # û ö ñ ...): in Vietnamese text it is nearly always a TCVN3 or VNI letter seen through Latin-1.
 _NBSP_OR_COMMON = set("\u00a0\u00b0\u00ab\u00bb\u00a9\u00b7")  # nbsp, degree, «», ©, middle dot
-_RARE_SYMBOL = re.compile("[" + "".join(
-    chr(c) for c in range(0xA0, 0x100)
-    if chr(c) not in _VIETNAMESE_LATIN1 and chr(c) not in _NBSP_OR_COMMON) + "]")
+_RARE_SYMBOLS = bytes(c for c in range(0xA0, 0x100)
+                      if chr(c) not in _VIETNAMESE_LATIN1 and chr(c) not in _NBSP_OR_COMMON)
 # A few legacy symbols are normal in Unicode text; below this share of the letters, a text with
 # some of them is taken as Unicode as it is.
 _MIN_LEGACY_SHARE = 0.01
@@ -35,10 +34,10 @@ _MIN_LEGACY_COUNT = 3
 
 _VIETNAMESE_LETTER = re.compile(
     "[àáâãèéêìíòóôõùúýăđĩũơưạ-ỹÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠ-Ỹ]")
-_LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
-_TONE_MARKS = set("\u0300\u0301\u0303\u0309\u0323")
+_CONTROLS = bytes([*range(0x00, 0x09), *range(0x0e, 0x20)])
+_TONE_MARK = "[\u0300\u0301\u0303\u0309\u0323]"
+_TWO_TONES = re.compile(f"{_TONE_MARK}.*{_TONE_MARK}", re.DOTALL)
 _UPPER_WORD_LINE = re.compile(r"[A-Z]")
 _LOWER_ASCII = re.compile(r"[a-z]")
 
@@ -91,8 +90,22 @@ def _looks_binary(text: str) -> bool:
     sample = text[:4096]
     if not sample:
         return False
-    controls = len(_CONTROL.findall(sample))
+    controls = _count_bytes(sample.encode("utf-8", "surrogatepass"), _CONTROLS)
     return controls > 0.05 * len(sample) or sample.count("\ufffd") > 0.2 * len(sample)
+
+
+def _count_bytes(data: bytes, which: bytes) -> int:
+    """How many of `data`'s bytes are among `which` (one pass in C)."""
+    return len(data) - len(data.translate(None, which))
+
+
+def _rare_symbols(text: str) -> int:
+    """How many characters of the text are legacy symbols (`_RARE_SYMBOLS`).
+
+    They are all below U+0100, so they are counted on the text's Latin-1 bytes (the characters
+    Latin-1 cannot write left out), where each is one byte.
+    """
+    return _count_bytes(text.encode("latin-1", "ignore"), _RARE_SYMBOLS)
 
 
 def _decode_8bit(data: bytes) -> tuple[str, str | None]:
@@ -118,24 +131,25 @@ def legacy_score(text: str) -> int:
     text = unicodedata.normalize("NFC", text)
     good = bad = 0
     for word, times in Counter(_WORD.findall(text)).items():  # each distinct word judged once
-        if not _VIETNAMESE_LETTER.search(word):
+        if word.isascii() or not _VIETNAMESE_LETTER.search(word):
             continue
-        tones = sum(1 for c in unicodedata.normalize("NFD", word) if c in _TONE_MARKS)
-        if tones > 1:
+        if _TWO_TONES.search(unicodedata.normalize("NFD", word)):
             bad += times
         else:
             good += times
-    bad += len(_RARE_SYMBOL.findall(text))
+    bad += _rare_symbols(text)
     bad += text.count("\ufffd") + sum(text.count(c) for c in set(text) if unicodedata.combining(c))
     return good - 2 * bad
 
 
 def looks_legacy(text: str) -> bool:
     """Cheap test: enough TCVN3/VNI symbols that converting is worth trying."""
-    symbols = len(_RARE_SYMBOL.findall(text))
+    symbols = _rare_symbols(text)
     if symbols < _MIN_LEGACY_COUNT:
         return False
-    letters = len(_LETTER.findall(text))
+    if symbols >= _MIN_LEGACY_SHARE * len(text):  # then also of the letters, never more
+        return True
+    letters = sum(map(len, _WORD.findall(text)))
     return symbols >= _MIN_LEGACY_SHARE * max(letters, 1)
 
 
