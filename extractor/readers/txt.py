@@ -208,18 +208,19 @@ def _block(text: str, markdown: bool) -> Block | None:
     """A paragraph block from the text of one paragraph, its emphasis marks made style."""
     style = Style()
     if "*" in text:
-        letters = _letters(text)
-        if letters and "**" in text:
-            bold = _letters("".join(text.split("**")[1::2]))
-            if bold >= 0.6 * letters:
-                style.bold = True
-        single = text.replace("**", "")
-        if letters and markdown and "*" in single:
-            italic = _letters("".join(single.split("*")[1::2]))
+        parts = text.split("**")  # odd parts are bold
+        bold = _letters("".join(parts[1::2]))
+        letters = bold + _letters("".join(parts[0::2]))
+        if letters and bold >= 0.6 * letters:
+            style.bold = True
+        if letters and markdown:
+            italic_parts = "".join(parts).split("*")
+            italic = _letters("".join(italic_parts[1::2]))
             if italic >= 0.6 * letters:
                 style.italic = True
     if markdown:
-        text = _MD_BULLET.sub("- ", text)
+        if text.startswith("*"):
+            text = _MD_BULLET.sub("- ", text)
         text = text.replace("*", "")
     else:
         text = text.replace("**", "")
