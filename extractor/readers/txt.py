@@ -76,6 +76,7 @@ _LAYOUT_CELL = re.compile(
     r"^\W*(KT|TM|TL|TUQ)\.", re.IGNORECASE)
 _CELL_PARTS = re.compile(r"\s+[-_]{3,}\s*|\s*(?=Độc lập\s*[-–])")
 _RECIPIENT_ITEMS = re.compile(r"\s+(?=- [A-ZĐÀ-Ỹ])")
+_NUMBER_ROW = re.compile(r"\W*Số\b")  # the "Số: 12/KH-UBND" row of a document header
 
 
 def _is_structural(text: str) -> bool:
@@ -331,7 +332,7 @@ def _column_blocks(zone: list[str]) -> list[Block]:
             left, right = "", line.strip()
         else:
             left, right = line.strip(), ""
-        if re.match(r"\W*Số\b", left) and (groups[-1][0] or groups[-1][1]):
+        if _NUMBER_ROW.match(left) and (groups[-1][0] or groups[-1][1]):
             groups.append(([], []))
         groups[-1][0].append(left)
         groups[-1][1].append(right)
@@ -429,8 +430,7 @@ def _mode(lines: list[str]) -> tuple[str, bool]:
     nonblank = [l for l in lines if l.strip()]
     if not nonblank:
         return "lines", False
-    markdown = sum(1 for l in nonblank
-                   if l.strip() == "|" or "**" in l or ("---" in l and _PIPE_SEPARATOR.match(l))) >= 3
+    markdown = _is_markdown(nonblank)
     indented = sum(1 for l in nonblank if l.startswith("   "))  # indented 3 or more
     if "\f" in "".join(lines) or (indented >= 0.25 * len(nonblank) and not markdown):
         return "layout", markdown
@@ -438,6 +438,17 @@ def _mode(lines: list[str]) -> tuple[str, bool]:
     # markdown exports of legal databases are hard-wrapped whatever their length
     wrapped = blank >= 0.15 * len(nonblank) and (markdown or _hard_wraps(lines) >= 0.15 * len(nonblank))
     return ("wrapped" if wrapped else "lines"), markdown
+
+
+def _is_markdown(nonblank: list[str]) -> bool:
+    """Three lines or more with markdown: "**" bold, a lone "|" cell border, a "---" table rule."""
+    found = 0
+    for line in nonblank:
+        if "**" in line or line.strip() == "|" or ("---" in line and _PIPE_SEPARATOR.match(line)):
+            found += 1
+            if found == 3:
+                return True
+    return False
 
 
 def _hard_wraps(lines: list[str]) -> int:
