@@ -219,12 +219,11 @@ def _block(text: str, markdown: bool) -> Block | None:
             italic = _letters("".join(italic_parts[1::2]))
             if italic >= 0.6 * letters:
                 style.italic = True
-    if markdown:
-        if text.startswith("*"):
+        if markdown:
             text = _MD_BULLET.sub("- ", text)
-        text = text.replace("*", "")
-    else:
-        text = text.replace("**", "")
+            text = text.replace("*", "")
+        else:
+            text = text.replace("**", "")
     text = single_spaced(text)
     if not text:
         return None
