@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -464,13 +465,13 @@ def _hard_wraps(lines: list[str]) -> int:
 
 def _wrap_width(lines: list[str]) -> int:
     """The column a text was wrapped at (≤ 100), when most of its lines reach it; else 0."""
-    lengths = sorted(len(l.strip()) for l in lines if l.strip())
+    lengths = sorted(filter(None, [len(l.strip()) for l in lines]))
     if len(lengths) < 10:
         return 0
     width = lengths[int(len(lengths) * 0.9)]
     if width > 100 or width < 40:
         return 0
-    long_lines = sum(1 for n in lengths if n >= 0.75 * width)
+    long_lines = len(lengths) - bisect_left(lengths, 0.75 * width)  # lengths are sorted
     return width if long_lines >= 0.5 * len(lengths) else 0
 
 

@@ -86,8 +86,9 @@ _HEADER_SEARCH_LINES = 15
 def strip_page_chrome(lines: list[str]) -> list[str]:
     """The lines of a document without the page around it (blank lines are kept)."""
     patterns = _patterns()
-    keys = [line_key(line) if len(line) < _MAX_CHROME_LINE else line.strip() for line in lines]
-    total = sum(len(k) for k in keys) or 1
+    # (an empty line's key is empty: stripping it is all it takes)
+    keys = [line_key(line) if 0 < len(line) < _MAX_CHROME_LINE else line.strip() for line in lines]
+    total = sum(map(len, keys)) or 1
     first_chrome: int | None = None  # where, among the kept lines, chrome was first removed
     kept: list[int] = []
     seen = 0
