@@ -486,8 +486,8 @@ def blocks_from_text(text: str) -> list[Block]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        stripped = line.strip()
-        if stripped[:1] == "|":  # a row of a pipe table, or a cell border of a broken one
+        if "|" in line:  # a row of a pipe table, or a cell border of a broken one?
+            stripped = line.strip()
             if stripped == "|":
                 rows, i = _broken_table(lines, i)
                 paragraphs.flush()
