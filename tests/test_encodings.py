@@ -91,3 +91,13 @@ def test_binary_data_is_not_text(data):
         decode(data, "ke-hoach.txt")
     assert error.value.code == "not_text"
     assert "ke-hoach.txt" in error.value.message
+
+
+@pytest.mark.parametrize("text", [
+    "", PLAN, TCVN3_CASES[1][0], VNI_CASES[0][0], "µ¸¹®\u00ad øïûöñ «»©·° \u00a0 Đ€ đ 中 ",
+    "\ud800 lone surrogate ¸",
+])
+def test_rare_symbols_count_the_legacy_symbol_characters(text):
+    from extractor.encodings import _RARE_SYMBOLS, _rare_symbols
+
+    assert _rare_symbols(text) == sum(1 for c in text if c in _RARE_SYMBOLS.decode("latin-1"))

@@ -421,3 +421,38 @@ def test_layout_title_is_centred():
     assert [b.text for b in blocks if b.style.centered] == [
         "KẾ HOẠCH", "Kiểm tra công tác cải cách hành chính năm 2025 của huyện"]
     assert blocks[-1].text.startswith("Căn cứ Kế hoạch") and blocks[-1].text.endswith("năm 2025 như sau:")
+
+
+def test_every_white_space_but_the_space_is_unprintable():
+    # webpage.single_spaced returns a printable text without double spaces as it is
+    import sys
+
+    assert all(not chr(c).isprintable() for c in range(sys.maxunicode + 1)
+               if chr(c).isspace() and c != 0x20)
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "Kế hoạch", " Kế hoạch", "Kế hoạch ", "Kế  hoạch", "Kế\thoạch", "Kế\u00a0hoạch",
+    "Kế\u2003 hoạch", "Kế\u200bhoạch", "a\x1cb", " \u3000 ",
+])
+def test_single_spaced(text):
+    from extractor.readers.webpage import single_spaced
+
+    assert single_spaced(text) == " ".join(text.split())
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("Thực hiện như sau:", True),
+    ("năm 2025;", True),
+    ("hoàn thành.”", True),
+    ("hoàn thành. ”) ", True),
+    ("(xem Phụ lục…)", True),
+    ("hoàn thành.” )", False),  # space, then another closing mark: not what the rule allows
+    ("tăng tốc,", False),
+    ("", False),
+    ("\"", False),
+])
+def test_ends_sentence(text, ends):
+    from extractor.readers.txt import _ends_sentence
+
+    assert _ends_sentence(text) == ends
