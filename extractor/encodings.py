@@ -90,6 +90,7 @@ def _looks_binary(text: str) -> bool:
     sample = text[:4096]
     if not sample:
         return False
+    # in UTF-8 a control character is one byte of its own (other characters write no byte below 0x20)
     controls = _count_bytes(sample.encode("utf-8", "surrogatepass"), _CONTROLS)
     return controls > 0.05 * len(sample) or sample.count("\ufffd") > 0.2 * len(sample)
 
@@ -147,7 +148,7 @@ def looks_legacy(text: str) -> bool:
     symbols = _rare_symbols(text)
     if symbols < _MIN_LEGACY_COUNT:
         return False
-    if symbols >= _MIN_LEGACY_SHARE * len(text):  # then also of the letters, never more
+    if symbols >= _MIN_LEGACY_SHARE * len(text):  # a share of all characters: of the letters too
         return True
     letters = sum(map(len, _WORD.findall(text)))
     return symbols >= _MIN_LEGACY_SHARE * max(letters, 1)

@@ -50,7 +50,8 @@ def read(data: bytes, path: Path) -> RawDocument:
 def _never_joined() -> re.Pattern:
     """A line that never continues a paragraph: its start, after any emphasis marks and spaces.
 
-    The marks are skipped possessively, as `str.lstrip` would: "** x" is not a "* " bullet.
+    The marks are skipped possessively, as `str.lstrip` would: "** x" is not a "* " bullet (the
+    entries of the data file therefore never begin with an anchor or a look-behind).
     """
     text = resources.files("extractor.data").joinpath("paragraph_starts.toml").read_text(encoding="utf-8")
     starts = "|".join(f"(?:{p})" for p in tomllib.loads(text)["never_joined"])
