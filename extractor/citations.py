@@ -21,7 +21,7 @@ from functools import cache
 from importlib import resources
 
 from . import symbols
-from .dates import find_dates
+from .dates import date_at_start, find_dates
 from .doctypes import document_types
 from .document import Document
 from .model import Citation, DocumentInfo, Mention, Section, Warning
@@ -178,10 +178,9 @@ def _date_after(doc: Document, pos: int) -> tuple[str | None, str | None, int, i
     if not m:
         return None, None, pos, pos
     begin = m.end()
-    for d in find_dates(doc.text[begin: begin + 40]):
-        if d.start == 0:
-            return d.iso, d.text, begin, begin + d.end
-        break
+    d = date_at_start(doc.text[begin: begin + 40])
+    if d:
+        return d.iso, d.text, begin, begin + d.end
     return None, None, pos, pos
 
 
@@ -397,9 +396,19 @@ _LIST_GAP = re.compile(r"[\s,;]*(?:và\s+)?(?:các\s+)?")
 
 
 def _find_standards(doc: Document) -> list[CitedMention]:
+    # most documents cite no standard: a substring test is much cheaper than the regex scan
+    if not any(p in doc.text for p in symbols.grammar()["standard"]["prefixes"]):
+        return []
     t = symbols.grammar()["standard"]["type"]
     return [CitedMention(start=m.start(), end=m.end(), number=" ".join(m.group().split()), type=t)
             for m in symbols.standard_regex().finditer(doc.text) if not doc.text[m.start() - 1: m.start()].isalnum()]
+
+
+_INNER_LAW = re.compile(r"(?:bộ luật|luật)\s+")
+_NEXT_LAW = re.compile(r"(?:,| và) ")
+# "Luật An ninh mạng 2025", "Luật Phổ biến, giáo dục pháp luật (sửa đổi)", "… năm 2019"
+_LAW_NAME_TAIL = re.compile(r"(?: năm)? (?:19|20)\d{2}(?!\w)| \(sửa đổi\)")
+_NUMBER_AFTER = re.compile(r"\s+số\s*\d")
 
 
 def _law_name_end(doc: Document, pos: int, head: str) -> int | None:
@@ -411,14 +420,14 @@ def _law_name_end(doc: Document, pos: int, head: str) -> int | None:
         end = None
         p = amendment.end()
         while True:
-            inner = re.compile(r"(?:bộ luật|luật)\s+").match(key, p)
+            inner = _INNER_LAW.match(key, p)
             if not inner:
                 break
             e = _law_name_end(doc, inner.end(), "luật")
             if e is None:
                 break
             end = e
-            nxt = re.compile(r"(?:,| và) ").match(key, e)
+            nxt = _NEXT_LAW.match(key, e)
             if not nxt:
                 break
             p = nxt.end()
@@ -442,8 +451,7 @@ def _law_name_end(doc: Document, pos: int, head: str) -> int | None:
             end = w.end()
             if len(text[pos:end].split()) >= n["max_words"]:
                 break
-    # "Luật An ninh mạng 2025", "Luật Phổ biến, giáo dục pháp luật (sửa đổi)", "… năm 2019"
-    tail = re.compile(r"(?: năm)? (?:19|20)\d{2}(?!\w)| \(sửa đổi\)").match(key, end)
+    tail = _LAW_NAME_TAIL.match(key, end)
     if tail:
         end = tail.end()
     return end
@@ -480,7 +488,7 @@ def _find_named(doc: Document) -> list[CitedMention]:
         if end is None:
             continue
         # "Luật Quản lý thuế số 38/2019/QH14" is a numbered citation; its name goes with the number
-        if re.compile(r"\s+số\s*\d").match(key, end):
+        if _NUMBER_AFTER.match(key, end):
             continue
         covered = end
         name = " ".join(text[m.start(): end].split())
@@ -675,14 +683,19 @@ def _citation(doc: Document, mentions: list[CitedMention], basis) -> tuple[Citat
 # ---------------------------------------------------------------- validate
 
 
+@cache
+def _compatible_pairs() -> frozenset[tuple[str, str]]:
+    """(type word, symbol kind code in upper case) pairs that are not a mismatch."""
+    return frozenset((a, b.upper()) for a, b in symbols.grammar()["compatible"]["pairs"])
+
+
 def _validate(f: CitedMention, info: DocumentInfo, today: date) -> list[Warning]:
     warnings = []
     label = f.number or f.name
     if f.symbol and f.type_from_word and f.type not in symbols.grammar()["compatible"]["wildcard_types"]:
         kind = f.symbol.kind
-        pairs = {(a, b.upper()) for a, b in symbols.grammar()["compatible"]["pairs"]}
         code = (f.symbol.kind_code or "").upper()
-        if kind and kind.name != f.type and (f.type, code) not in pairs:
+        if kind and kind.name != f.type and (f.type, code) not in _compatible_pairs():
             warnings.append(Warning(code="citation_type_mismatch", location=f.start,
                                     message=f"{f.type} số {label}: the symbol names a {kind.name} ({f.symbol.kind_code})"))
     if f.symbol and symbols.year_missing(f.symbol):

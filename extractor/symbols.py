@@ -128,5 +128,11 @@ def parse(text: str) -> Symbol | None:
 def year_missing(symbol: Symbol) -> bool:
     """A legal normative kind (Nghị định, Thông tư) whose symbol lacks its year."""
     code = symbol.kind_code
-    return bool(code and code.upper() in {c.upper() for c in grammar()["symbol"]["year_required"]}
+    return bool(code and code.upper() in _year_required()
                 and symbol.year is None and not symbol.party)
+
+
+@cache
+def _year_required() -> frozenset[str]:
+    """Kind codes (upper case) whose normative symbols carry the year."""
+    return frozenset(c.upper() for c in grammar()["symbol"]["year_required"])
