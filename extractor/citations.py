@@ -91,9 +91,12 @@ def _type_last_words() -> frozenset[str]:
 
 
 @cache
-def _anaphora_words() -> re.Pattern:
-    g = symbols.grammar()["type_words"]
-    return re.compile(rf"(?:{_alternation(g['anaphora_previous'] + g['anaphora_self'])})(?!\w)")
+def _anaphora_words() -> tuple[re.Pattern, ...]:
+    """Each word that points back ("trên", "nêu trên"), longest first, as its own regex: the
+    engine finds a plain word many times faster than an alternation. Words that point to the
+    document itself ("này") are never a citation, so they are not searched."""
+    words = sorted(symbols.grammar()["type_words"]["anaphora_previous"], key=len, reverse=True)
+    return tuple(re.compile(re.escape(w) + r"(?!\w)") for w in words)
 
 
 @cache
@@ -639,10 +642,14 @@ def _resolve(doc: Document, found: list[CitedMention]) -> list[list[CitedMention
 
 
 def _find_anaphora(doc: Document) -> list[CitedMention]:
-    previous = set(symbols.grammar()["type_words"]["anaphora_previous"])
     out = []
-    for m in _anaphora_words().finditer(doc.key):
-        if m.group() not in previous or not doc.key[m.start() - 1: m.start()].isspace():
+    words = sorted((m for rx in _anaphora_words() for m in rx.finditer(doc.key)), key=lambda m: m.start())
+    covered = 0  # "trên" inside "nêu trên" is not a word of its own
+    for m in words:
+        if m.start() < covered:
+            continue
+        covered = m.end()
+        if not doc.key[m.start() - 1: m.start()].isspace():
             continue
         last_word = doc.key[max(0, m.start() - 12): m.start()].split()[-1:]
         if not last_word or last_word[0] not in _type_last_words():
