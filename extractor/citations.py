@@ -112,12 +112,35 @@ def _law_names() -> dict[str, re.Pattern]:
     return {h: re.compile(rf"(?:{_alternation(v)})(?!\w)") for h, v in names.items()}
 
 
+def _head_words() -> list[str]:
+    n = symbols.grammar()["named"]
+    return n["law_heads"] + n["charter_heads"] + ["nghị quyết"]
+
+
 @cache
 def _named_heads() -> re.Pattern:
-    """The head words of documents cited by name; a plain alternation, so the regex engine scans
-    fast (which head matched is read from `_head_kind`)."""
-    n = symbols.grammar()["named"]
-    return re.compile(rf"(?:{_alternation(n['law_heads'] + n['charter_heads'] + ['nghị quyết'])})\s+")
+    """The head words of documents cited by name, as one alternation (which head matched is read
+    from `_head_kind`)."""
+    return re.compile(rf"(?:{_alternation(_head_words())})\s+")
+
+
+@cache
+def _named_head_scans() -> tuple[re.Pattern, ...]:
+    """The same head words, longest first, each as its own regex: to find them in a whole text,
+    the engine finds a plain word many times faster than an alternation."""
+    return tuple(re.compile(rf"(?:{_alternation([h])})\s+") for h in sorted(_head_words(), key=len, reverse=True))
+
+
+def _head_matches(key: str) -> list[re.Match]:
+    """Every head word in `key`, in order, as `_named_heads().finditer` finds them: none inside
+    another ("luật" in "bộ luật")."""
+    found = sorted((m for rx in _named_head_scans() for m in rx.finditer(key)), key=lambda m: m.start())
+    out, end = [], 0
+    for m in found:
+        if m.start() >= end:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 @cache
@@ -465,7 +488,7 @@ def _find_named(doc: Document) -> list[CitedMention]:
     found = []
     n = symbols.grammar()["named"]
     covered = 0
-    for m in _named_heads().finditer(key):
+    for m in _head_matches(key):
         if not text[m.start()].isupper() or m.start() < covered or key[m.start() - 1: m.start()].isalnum():
             continue
         head = " ".join(m.group().split())
