@@ -184,7 +184,6 @@ class CitedMention:
     issuer: str | None = None
     subject: str | None = None
     basis: bool = False
-    in_caps: bool = False
     refers_back: bool = False  # "Nghị quyết trên": joins the latest citation of its type
     tail: int = 0  # where the mention's date and issuer end
 
@@ -691,7 +690,9 @@ def _first(values):
 def _citation(doc: Document, mentions: list[CitedMention], basis) -> tuple[Citation, list[Warning]]:
     warnings: list[Warning] = []
     full = [f for f in mentions if not f.refers_back]
-    plain = [f for f in full if not f.in_caps] or full
+    # a mention in a title written in capitals only gives way to one in running text, so the
+    # (costly) test is made only where there is a choice, or where the mention would be a basis
+    plain = ([f for f in full if not _in_caps_line(doc.text, f.start)] or full) if len(full) > 1 else full
     first = plain[0]
     typed = [f for f in full if f.type_from_word] or full
     dates = {f.date for f in full if f.date}
@@ -699,7 +700,7 @@ def _citation(doc: Document, mentions: list[CitedMention], basis) -> tuple[Citat
         warnings.append(Warning(code="citation_date_conflict", location=first.start,
                                 message=f"{first.number or first.name}: cited with different dates "
                                         f"({', '.join(sorted(dates))})"))
-    is_basis = any(not f.in_caps and basis(f.start) for f in full)
+    is_basis = any(basis(f.start) and not _in_caps_line(doc.text, f.start) for f in full)
     citation = Citation(
         type=typed[0].type, number=first.number, name=_first(f.name for f in plain) if first.number else first.name,
         date=dates.pop() if len(dates) == 1 else None,
@@ -758,8 +759,6 @@ def find_mentions(doc: Document, info: DocumentInfo | None = None) -> list[Cited
     _law_names_for_numbers(doc, numbered)
     _share_issuers(doc, numbered)
     found = numbered + _find_standards(doc) + _find_named(doc) + _find_anaphora(doc)
-    for f in found:
-        f.in_caps = _in_caps_line(doc.text, f.start)
     return sorted(found, key=lambda f: f.start)
 
 
