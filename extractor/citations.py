@@ -461,20 +461,20 @@ def _law_name_end(doc: Document, pos: int, head: str) -> int | None:
     if listed:
         end = listed.end()
     else:
-        words = list(_WORD.finditer(text, pos, min(len(text), pos + 120)))
-        if not words or words[0].start() != pos or not text[pos].isupper():
+        first = _WORD.match(text, pos, min(len(text), pos + 120))
+        if not first or not text[pos].isupper() or key[pos: first.end()] in n["not_names"]:
             return None
-        if key[words[0].start(): words[0].end()] in n["not_names"]:
-            return None
-        end = words[0].end()
-        for prev, w in zip(words, words[1:]):
-            gap = text[prev.end(): w.start()]
+        end = first.end()
+        count = 1
+        for w in _WORD.finditer(text, end, min(len(text), pos + 120)):
+            gap = text[end: w.start()]  # white space only: a word ends where no letter or digit follows
             if gap.strip() or len(gap) > 2 or key[w.start(): w.end()] in n["name_stops"]:
                 break
             if w.group().isdigit():
                 break
             end = w.end()
-            if len(text[pos:end].split()) >= n["max_words"]:
+            count += 1
+            if count >= n["max_words"]:
                 break
     tail = _LAW_NAME_TAIL.match(key, end)
     if tail:
@@ -517,23 +517,33 @@ def _find_named(doc: Document) -> list[CitedMention]:
             continue
         covered = end
         name = " ".join(text[m.start(): end].split())
-        if any(match_key(name).startswith(x) for x in n["not_documents"]):
+        name_key = match_key(name)
+        if name_key.startswith(tuple(n["not_documents"])):
             continue
-        f = CitedMention(start=m.start(), end=end, name=name, type=by_name_or(name))
+        f = CitedMention(start=m.start(), end=end, name=name, type=_type_by_name_key(name_key))
         _describe(doc, f, end)
         found.append(f)
     return found
 
 
 @cache
-def _type_prefixes() -> tuple[tuple[str, str], ...]:
-    return tuple((match_key(t.name) + " ", t.name) for t in document_types())
+def _type_prefixes() -> tuple[re.Pattern, dict[str, str]]:
+    """The type names followed by a space, longest first, as one alternation; and each one's type."""
+    names: dict[str, str] = {}
+    for t in document_types():
+        names.setdefault(match_key(t.name) + " ", t.name)
+    return re.compile("|".join(map(re.escape, names))), names
 
 
 def by_name_or(name: str) -> str | None:
     """The type a named document's first words give ("Luật Đầu tư công" -> "Luật")."""
-    key = match_key(name)
-    return next((t for prefix, t in _type_prefixes() if key.startswith(prefix)), None)
+    return _type_by_name_key(match_key(name))
+
+
+def _type_by_name_key(key: str) -> str | None:
+    prefixes, names = _type_prefixes()
+    m = prefixes.match(key)
+    return names[m.group()] if m else None
 
 
 def _law_names_for_numbers(doc: Document, numbered: list[CitedMention]) -> None:
