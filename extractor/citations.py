@@ -24,7 +24,7 @@ from . import symbols
 from .dates import date_at_start, find_dates
 from .doctypes import document_types
 from .document import Document
-from .model import Citation, DocumentInfo, Mention, Section, Warning
+from .model import Citation, DocumentInfo, Section, Warning
 from .normalize import match_key
 
 # ---------------------------------------------------------------- grammar, compiled once
@@ -228,6 +228,16 @@ def _date_before(doc: Document, start: int) -> tuple[str | None, str | None, int
     return (found[0].iso, found[0].text, m.start("date")) if found else (None, None, None)
 
 
+@cache
+def _type_first_words() -> tuple[str, ...]:
+    return tuple({k.split()[0] for k in _type_words()})
+
+
+def _type_word_at(key: str, pos: int) -> bool:
+    """Does a type word start at `pos`? (A cheap test of its first word before the regex.)"""
+    return key.startswith(_type_first_words(), pos) and bool(_type_anywhere().match(key, pos))
+
+
 def _phrase_after(doc: Document, pos: int, stops: re.Pattern, max_words: int,
                   name_words: frozenset[str] = frozenset()) -> tuple[str | None, int]:
     """Words from `pos` up to a stop word, punctuation or a new list item; (phrase, end).
@@ -249,13 +259,13 @@ def _phrase_after(doc: Document, pos: int, stops: re.Pattern, max_words: int,
         if not w:
             break
         token = w.group()
-        if words and token[:1].isupper() and _type_anywhere().match(key, w.start()):
+        if words and token[:1].isupper() and _type_word_at(key, w.start()):
             break  # the next document: "… của UBND tỉnh, Kế hoạch số …"
         if token[:1].islower() or not token[:1].isalpha():
             rest = key[w.start(): w.start() + 24]
             if key[w.start(): w.end()] == "và":
                 nxt = _TOKEN.match(text, _GAP.match(text, w.end()).end())
-                if not nxt or not nxt.group()[:1].isupper() or _type_anywhere().match(key, nxt.start()):
+                if not nxt or not nxt.group()[:1].isupper() or _type_word_at(key, nxt.start()):
                     break
             elif stops.match(rest):
                 break
@@ -717,7 +727,7 @@ def _citation(doc: Document, mentions: list[CitedMention], basis) -> tuple[Citat
         issuer=_first(f.issuer for f in plain), subject=_first(f.subject for f in plain),
         role="basis" if is_basis else "reference",
         text=doc.text[first.start: first.end], start=first.start, end=first.end,
-        mentions=[Mention(start=f.start, end=f.end, text=doc.text[f.start: f.end]) for f in mentions])
+        mentions=[{"start": f.start, "end": f.end, "text": doc.text[f.start: f.end]} for f in mentions])
     return citation, warnings
 
 

@@ -112,8 +112,11 @@ def normalise(text: str) -> str:
     return _DASHES.sub("-", _SPACE.sub("", text))
 
 
+_CODE_SEPARATOR = re.compile(rf"[\s/{_DASH}]+")
+
+
 def parse_match(m: re.Match) -> Symbol:
-    codes = tuple(c for c in re.split(rf"[\s/{_DASH}]+", m["codes"]) if c)
+    codes = tuple(c for c in _CODE_SEPARATOR.split(m["codes"]) if c)
     first_sep = normalise(m["first_sep"])
     return Symbol(number=normalise(m[0]), year=int(m["year"]) if m["year"] else None, codes=codes,
                   party=first_sep == "-" and not m["year"])
