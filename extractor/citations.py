@@ -193,8 +193,11 @@ def _in_caps_line(text: str, pos: int) -> bool:
     a = max(text.rfind("\n", max(0, pos - 80), pos) + 1, pos - 80, 0)
     b = text.find("\n", pos, pos + 80)
     segment = text[a: b if b >= 0 else pos + 80]
+    upper = sum(map(str.isupper, segment))
+    if upper < 7:  # more than 80 % of at least 8 letters is at least 7 capitals
+        return False
     letters = sum(map(str.isalpha, segment))
-    return letters >= 8 and sum(map(str.isupper, segment)) / letters > 0.8
+    return letters >= 8 and upper / letters > 0.8
 
 
 def _date_after(doc: Document, pos: int) -> tuple[str | None, str | None, int, int]:
@@ -430,9 +433,17 @@ def _share_issuers(doc: Document, found: list[CitedMention]) -> None:
 _LIST_GAP = re.compile(r"[\s,;]*(?:và\s+)?(?:các\s+)?")
 
 
+@cache
+def _standard_prefix_cores() -> tuple[str, ...]:
+    """The standard prefixes that contain no other one ("TCVN ISO" contains "TCVN"): every
+    standard cited has one of them in it."""
+    prefixes = symbols.grammar()["standard"]["prefixes"]
+    return tuple(p for p in prefixes if not any(q != p and q in p for q in prefixes))
+
+
 def _find_standards(doc: Document) -> list[CitedMention]:
-    # most documents cite no standard: a substring test is much cheaper than the regex scan
-    if not any(p in doc.text for p in symbols.grammar()["standard"]["prefixes"]):
+    # most documents cite no standard: substring tests are much cheaper than the regex scan
+    if not any(p in doc.text for p in _standard_prefix_cores()):
         return []
     t = symbols.grammar()["standard"]["type"]
     return [CitedMention(start=m.start(), end=m.end(), number=" ".join(m.group().split()), type=t)
