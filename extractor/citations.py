@@ -21,10 +21,10 @@ from functools import cache
 from importlib import resources
 
 from . import symbols
-from .dates import find_dates
+from .dates import date_at_start, find_dates
 from .doctypes import document_types
 from .document import Document
-from .model import Citation, DocumentInfo, Mention, Section, Warning
+from .model import Citation, DocumentInfo, Section, Warning
 from .normalize import match_key
 
 # ---------------------------------------------------------------- grammar, compiled once
@@ -91,9 +91,12 @@ def _type_last_words() -> frozenset[str]:
 
 
 @cache
-def _anaphora_words() -> re.Pattern:
-    g = symbols.grammar()["type_words"]
-    return re.compile(rf"(?:{_alternation(g['anaphora_previous'] + g['anaphora_self'])})(?!\w)")
+def _anaphora_words() -> tuple[re.Pattern, ...]:
+    """Each word that points back ("trên", "nêu trên"), longest first, as its own regex: the
+    engine finds a plain word many times faster than an alternation. Words that point to the
+    document itself ("này") are never a citation, so they are not searched."""
+    words = sorted(symbols.grammar()["type_words"]["anaphora_previous"], key=len, reverse=True)
+    return tuple(re.compile(re.escape(w) + r"(?!\w)") for w in words)
 
 
 @cache
@@ -109,12 +112,35 @@ def _law_names() -> dict[str, re.Pattern]:
     return {h: re.compile(rf"(?:{_alternation(v)})(?!\w)") for h, v in names.items()}
 
 
+def _head_words() -> list[str]:
+    n = symbols.grammar()["named"]
+    return n["law_heads"] + n["charter_heads"] + ["nghị quyết"]
+
+
 @cache
 def _named_heads() -> re.Pattern:
-    """The head words of documents cited by name; a plain alternation, so the regex engine scans
-    fast (which head matched is read from `_head_kind`)."""
-    n = symbols.grammar()["named"]
-    return re.compile(rf"(?:{_alternation(n['law_heads'] + n['charter_heads'] + ['nghị quyết'])})\s+")
+    """The head words of documents cited by name, as one alternation (which head matched is read
+    from `_head_kind`)."""
+    return re.compile(rf"(?:{_alternation(_head_words())})\s+")
+
+
+@cache
+def _named_head_scans() -> tuple[re.Pattern, ...]:
+    """The same head words, longest first, each as its own regex: to find them in a whole text,
+    the engine finds a plain word many times faster than an alternation."""
+    return tuple(re.compile(rf"(?:{_alternation([h])})\s+") for h in sorted(_head_words(), key=len, reverse=True))
+
+
+def _head_matches(key: str) -> list[re.Match]:
+    """Every head word in `key`, in order, as `_named_heads().finditer` finds them: none inside
+    another ("luật" in "bộ luật")."""
+    found = sorted((m for rx in _named_head_scans() for m in rx.finditer(key)), key=lambda m: m.start())
+    out, end = [], 0
+    for m in found:
+        if m.start() >= end:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 @cache
@@ -158,7 +184,6 @@ class CitedMention:
     issuer: str | None = None
     subject: str | None = None
     basis: bool = False
-    in_caps: bool = False
     refers_back: bool = False  # "Nghị quyết trên": joins the latest citation of its type
     tail: int = 0  # where the mention's date and issuer end
 
@@ -168,8 +193,11 @@ def _in_caps_line(text: str, pos: int) -> bool:
     a = max(text.rfind("\n", max(0, pos - 80), pos) + 1, pos - 80, 0)
     b = text.find("\n", pos, pos + 80)
     segment = text[a: b if b >= 0 else pos + 80]
+    upper = sum(map(str.isupper, segment))
+    if upper < 7:  # more than 80 % of at least 8 letters is at least 7 capitals
+        return False
     letters = sum(map(str.isalpha, segment))
-    return letters >= 8 and sum(map(str.isupper, segment)) / letters > 0.8
+    return letters >= 8 and upper / letters > 0.8
 
 
 def _date_after(doc: Document, pos: int) -> tuple[str | None, str | None, int, int]:
@@ -178,10 +206,9 @@ def _date_after(doc: Document, pos: int) -> tuple[str | None, str | None, int, i
     if not m:
         return None, None, pos, pos
     begin = m.end()
-    for d in find_dates(doc.text[begin: begin + 40]):
-        if d.start == 0:
-            return d.iso, d.text, begin, begin + d.end
-        break
+    d = date_at_start(doc.text[begin: begin + 40])
+    if d:
+        return d.iso, d.text, begin, begin + d.end
     return None, None, pos, pos
 
 
@@ -202,6 +229,16 @@ def _date_before(doc: Document, start: int) -> tuple[str | None, str | None, int
         return None, None, None
     found = find_dates(doc.text[m.start("date"): m.end("date")])
     return (found[0].iso, found[0].text, m.start("date")) if found else (None, None, None)
+
+
+@cache
+def _type_first_words() -> tuple[str, ...]:
+    return tuple({k.split()[0] for k in _type_words()})
+
+
+def _type_word_at(key: str, pos: int) -> bool:
+    """Does a type word start at `pos`? (A cheap test of its first word before the regex.)"""
+    return key.startswith(_type_first_words(), pos) and bool(_type_anywhere().match(key, pos))
 
 
 def _phrase_after(doc: Document, pos: int, stops: re.Pattern, max_words: int,
@@ -225,13 +262,13 @@ def _phrase_after(doc: Document, pos: int, stops: re.Pattern, max_words: int,
         if not w:
             break
         token = w.group()
-        if words and token[:1].isupper() and _type_anywhere().match(key, w.start()):
+        if words and token[:1].isupper() and _type_word_at(key, w.start()):
             break  # the next document: "… của UBND tỉnh, Kế hoạch số …"
         if token[:1].islower() or not token[:1].isalpha():
             rest = key[w.start(): w.start() + 24]
             if key[w.start(): w.end()] == "và":
                 nxt = _TOKEN.match(text, _GAP.match(text, w.end()).end())
-                if not nxt or not nxt.group()[:1].isupper() or _type_anywhere().match(key, nxt.start()):
+                if not nxt or not nxt.group()[:1].isupper() or _type_word_at(key, nxt.start()):
                     break
             elif stops.match(rest):
                 break
@@ -396,10 +433,28 @@ def _share_issuers(doc: Document, found: list[CitedMention]) -> None:
 _LIST_GAP = re.compile(r"[\s,;]*(?:và\s+)?(?:các\s+)?")
 
 
+@cache
+def _standard_prefix_cores() -> tuple[str, ...]:
+    """The standard prefixes that contain no other one ("TCVN ISO" contains "TCVN"): every
+    standard cited has one of them in it."""
+    prefixes = symbols.grammar()["standard"]["prefixes"]
+    return tuple(p for p in prefixes if not any(q != p and q in p for q in prefixes))
+
+
 def _find_standards(doc: Document) -> list[CitedMention]:
+    # most documents cite no standard: substring tests are much cheaper than the regex scan
+    if not any(p in doc.text for p in _standard_prefix_cores()):
+        return []
     t = symbols.grammar()["standard"]["type"]
     return [CitedMention(start=m.start(), end=m.end(), number=" ".join(m.group().split()), type=t)
             for m in symbols.standard_regex().finditer(doc.text) if not doc.text[m.start() - 1: m.start()].isalnum()]
+
+
+_INNER_LAW = re.compile(r"(?:bộ luật|luật)\s+")
+_NEXT_LAW = re.compile(r"(?:,| và) ")
+# "Luật An ninh mạng 2025", "Luật Phổ biến, giáo dục pháp luật (sửa đổi)", "… năm 2019"
+_LAW_NAME_TAIL = re.compile(r"(?: năm)? (?:19|20)\d{2}(?!\w)| \(sửa đổi\)")
+_NUMBER_AFTER = re.compile(r"\s+số\s*\d")
 
 
 def _law_name_end(doc: Document, pos: int, head: str) -> int | None:
@@ -411,14 +466,14 @@ def _law_name_end(doc: Document, pos: int, head: str) -> int | None:
         end = None
         p = amendment.end()
         while True:
-            inner = re.compile(r"(?:bộ luật|luật)\s+").match(key, p)
+            inner = _INNER_LAW.match(key, p)
             if not inner:
                 break
             e = _law_name_end(doc, inner.end(), "luật")
             if e is None:
                 break
             end = e
-            nxt = re.compile(r"(?:,| và) ").match(key, e)
+            nxt = _NEXT_LAW.match(key, e)
             if not nxt:
                 break
             p = nxt.end()
@@ -427,23 +482,22 @@ def _law_name_end(doc: Document, pos: int, head: str) -> int | None:
     if listed:
         end = listed.end()
     else:
-        words = list(_WORD.finditer(text, pos, min(len(text), pos + 120)))
-        if not words or words[0].start() != pos or not text[pos].isupper():
+        first = _WORD.match(text, pos, min(len(text), pos + 120))
+        if not first or not text[pos].isupper() or key[pos: first.end()] in n["not_names"]:
             return None
-        if key[words[0].start(): words[0].end()] in n["not_names"]:
-            return None
-        end = words[0].end()
-        for prev, w in zip(words, words[1:]):
-            gap = text[prev.end(): w.start()]
+        end = first.end()
+        count = 1
+        for w in _WORD.finditer(text, end, min(len(text), pos + 120)):
+            gap = text[end: w.start()]  # white space only: a word ends where no letter or digit follows
             if gap.strip() or len(gap) > 2 or key[w.start(): w.end()] in n["name_stops"]:
                 break
             if w.group().isdigit():
                 break
             end = w.end()
-            if len(text[pos:end].split()) >= n["max_words"]:
+            count += 1
+            if count >= n["max_words"]:
                 break
-    # "Luật An ninh mạng 2025", "Luật Phổ biến, giáo dục pháp luật (sửa đổi)", "… năm 2019"
-    tail = re.compile(r"(?: năm)? (?:19|20)\d{2}(?!\w)| \(sửa đổi\)").match(key, end)
+    tail = _LAW_NAME_TAIL.match(key, end)
     if tail:
         end = tail.end()
     return end
@@ -454,7 +508,7 @@ def _find_named(doc: Document) -> list[CitedMention]:
     found = []
     n = symbols.grammar()["named"]
     covered = 0
-    for m in _named_heads().finditer(key):
+    for m in _head_matches(key):
         if not text[m.start()].isupper() or m.start() < covered or key[m.start() - 1: m.start()].isalnum():
             continue
         head = " ".join(m.group().split())
@@ -480,27 +534,37 @@ def _find_named(doc: Document) -> list[CitedMention]:
         if end is None:
             continue
         # "Luật Quản lý thuế số 38/2019/QH14" is a numbered citation; its name goes with the number
-        if re.compile(r"\s+số\s*\d").match(key, end):
+        if _NUMBER_AFTER.match(key, end):
             continue
         covered = end
         name = " ".join(text[m.start(): end].split())
-        if any(match_key(name).startswith(x) for x in n["not_documents"]):
+        name_key = match_key(name)
+        if name_key.startswith(tuple(n["not_documents"])):
             continue
-        f = CitedMention(start=m.start(), end=end, name=name, type=by_name_or(name))
+        f = CitedMention(start=m.start(), end=end, name=name, type=_type_by_name_key(name_key))
         _describe(doc, f, end)
         found.append(f)
     return found
 
 
 @cache
-def _type_prefixes() -> tuple[tuple[str, str], ...]:
-    return tuple((match_key(t.name) + " ", t.name) for t in document_types())
+def _type_prefixes() -> tuple[re.Pattern, dict[str, str]]:
+    """The type names followed by a space, longest first, as one alternation; and each one's type."""
+    names: dict[str, str] = {}
+    for t in document_types():
+        names.setdefault(match_key(t.name) + " ", t.name)
+    return re.compile("|".join(map(re.escape, names))), names
 
 
 def by_name_or(name: str) -> str | None:
     """The type a named document's first words give ("Luật Đầu tư công" -> "Luật")."""
-    key = match_key(name)
-    return next((t for prefix, t in _type_prefixes() if key.startswith(prefix)), None)
+    return _type_by_name_key(match_key(name))
+
+
+def _type_by_name_key(key: str) -> str | None:
+    prefixes, names = _type_prefixes()
+    m = prefixes.match(key)
+    return names[m.group()] if m else None
 
 
 def _law_names_for_numbers(doc: Document, numbered: list[CitedMention]) -> None:
@@ -631,10 +695,14 @@ def _resolve(doc: Document, found: list[CitedMention]) -> list[list[CitedMention
 
 
 def _find_anaphora(doc: Document) -> list[CitedMention]:
-    previous = set(symbols.grammar()["type_words"]["anaphora_previous"])
     out = []
-    for m in _anaphora_words().finditer(doc.key):
-        if m.group() not in previous or not doc.key[m.start() - 1: m.start()].isspace():
+    words = sorted((m for rx in _anaphora_words() for m in rx.finditer(doc.key)), key=lambda m: m.start())
+    covered = 0  # "trên" inside "nêu trên" is not a word of its own
+    for m in words:
+        if m.start() < covered:
+            continue
+        covered = m.end()
+        if not doc.key[m.start() - 1: m.start()].isspace():
             continue
         last_word = doc.key[max(0, m.start() - 12): m.start()].split()[-1:]
         if not last_word or last_word[0] not in _type_last_words():
@@ -653,7 +721,9 @@ def _first(values):
 def _citation(doc: Document, mentions: list[CitedMention], basis) -> tuple[Citation, list[Warning]]:
     warnings: list[Warning] = []
     full = [f for f in mentions if not f.refers_back]
-    plain = [f for f in full if not f.in_caps] or full
+    # a mention in a title written in capitals only gives way to one in running text, so the
+    # (costly) test is made only where there is a choice, or where the mention would be a basis
+    plain = ([f for f in full if not _in_caps_line(doc.text, f.start)] or full) if len(full) > 1 else full
     first = plain[0]
     typed = [f for f in full if f.type_from_word] or full
     dates = {f.date for f in full if f.date}
@@ -661,18 +731,24 @@ def _citation(doc: Document, mentions: list[CitedMention], basis) -> tuple[Citat
         warnings.append(Warning(code="citation_date_conflict", location=first.start,
                                 message=f"{first.number or first.name}: cited with different dates "
                                         f"({', '.join(sorted(dates))})"))
-    is_basis = any(not f.in_caps and basis(f.start) for f in full)
+    is_basis = any(basis(f.start) and not _in_caps_line(doc.text, f.start) for f in full)
     citation = Citation(
         type=typed[0].type, number=first.number, name=_first(f.name for f in plain) if first.number else first.name,
         date=dates.pop() if len(dates) == 1 else None,
         issuer=_first(f.issuer for f in plain), subject=_first(f.subject for f in plain),
         role="basis" if is_basis else "reference",
         text=doc.text[first.start: first.end], start=first.start, end=first.end,
-        mentions=[Mention(start=f.start, end=f.end, text=doc.text[f.start: f.end]) for f in mentions])
+        mentions=[{"start": f.start, "end": f.end, "text": doc.text[f.start: f.end]} for f in mentions])
     return citation, warnings
 
 
 # ---------------------------------------------------------------- validate
+
+
+@cache
+def _compatible_pairs() -> frozenset[tuple[str, str]]:
+    """(type word, symbol kind code in upper case) pairs that are not a mismatch."""
+    return frozenset((a, b.upper()) for a, b in symbols.grammar()["compatible"]["pairs"])
 
 
 def _validate(f: CitedMention, info: DocumentInfo, today: date) -> list[Warning]:
@@ -680,9 +756,8 @@ def _validate(f: CitedMention, info: DocumentInfo, today: date) -> list[Warning]
     label = f.number or f.name
     if f.symbol and f.type_from_word and f.type not in symbols.grammar()["compatible"]["wildcard_types"]:
         kind = f.symbol.kind
-        pairs = {(a, b.upper()) for a, b in symbols.grammar()["compatible"]["pairs"]}
         code = (f.symbol.kind_code or "").upper()
-        if kind and kind.name != f.type and (f.type, code) not in pairs:
+        if kind and kind.name != f.type and (f.type, code) not in _compatible_pairs():
             warnings.append(Warning(code="citation_type_mismatch", location=f.start,
                                     message=f"{f.type} số {label}: the symbol names a {kind.name} ({f.symbol.kind_code})"))
     if f.symbol and symbols.year_missing(f.symbol):
@@ -715,8 +790,6 @@ def find_mentions(doc: Document, info: DocumentInfo | None = None) -> list[Cited
     _law_names_for_numbers(doc, numbered)
     _share_issuers(doc, numbered)
     found = numbered + _find_standards(doc) + _find_named(doc) + _find_anaphora(doc)
-    for f in found:
-        f.in_caps = _in_caps_line(doc.text, f.start)
     return sorted(found, key=lambda f: f.start)
 
 

@@ -1,7 +1,8 @@
 """Dates as Vietnamese documents write them, to ISO 8601.
 
 "ngày 15/7/2021", "15-7-2021", "15.7.2021", "ngày 19 tháng 01 năm 2024" -> "2021-07-15"...
-`find_dates` gives every date in a text with its span; `to_iso` parses one date expression.
+`find_dates` gives every date in a text with its span; `date_at_start` the one a text opens with;
+`to_iso` parses one date expression.
 """
 from __future__ import annotations
 
@@ -34,6 +35,18 @@ def find_dates(text: str) -> list[FoundDate]:
     found = [FoundDate(_iso(m[1], m[2], m[3]), m.start(), m.end(), m[0]) for m in _WORDS.finditer(text)]
     found += [FoundDate(_iso(m[1], m[3], m[4]), m.start(), m.end(), m[0]) for m in _NUMERIC.finditer(text)]
     return sorted(found, key=lambda d: d.start)
+
+
+def date_at_start(text: str) -> FoundDate | None:
+    """The date `text` starts with, or None: the first of `find_dates(text)` when it is at 0,
+    found without scanning the rest of the text."""
+    m = _WORDS.match(text)
+    if m:
+        return FoundDate(_iso(m[1], m[2], m[3]), 0, m.end(), m[0])
+    m = _NUMERIC.match(text)
+    if m:
+        return FoundDate(_iso(m[1], m[3], m[4]), 0, m.end(), m[0])
+    return None
 
 
 def to_iso(text: str) -> str | None:

@@ -112,8 +112,11 @@ def normalise(text: str) -> str:
     return _DASHES.sub("-", _SPACE.sub("", text))
 
 
+_CODE_SEPARATOR = re.compile(rf"[\s/{_DASH}]+")
+
+
 def parse_match(m: re.Match) -> Symbol:
-    codes = tuple(c for c in re.split(rf"[\s/{_DASH}]+", m["codes"]) if c)
+    codes = tuple(c for c in _CODE_SEPARATOR.split(m["codes"]) if c)
     first_sep = normalise(m["first_sep"])
     return Symbol(number=normalise(m[0]), year=int(m["year"]) if m["year"] else None, codes=codes,
                   party=first_sep == "-" and not m["year"])
@@ -128,5 +131,11 @@ def parse(text: str) -> Symbol | None:
 def year_missing(symbol: Symbol) -> bool:
     """A legal normative kind (Nghị định, Thông tư) whose symbol lacks its year."""
     code = symbol.kind_code
-    return bool(code and code.upper() in {c.upper() for c in grammar()["symbol"]["year_required"]}
+    return bool(code and code.upper() in _year_required()
                 and symbol.year is None and not symbol.party)
+
+
+@cache
+def _year_required() -> frozenset[str]:
+    """Kind codes (upper case) whose normative symbols carry the year."""
+    return frozenset(c.upper() for c in grammar()["symbol"]["year_required"])
