@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from .dates import to_iso
 from .doctypes import DocType, by_abbreviation, document_types
@@ -38,8 +39,7 @@ TAIL_LINES = 80  # the signature block and Nơi nhận sit at the end (before an
 MAX_TITLE_LINES = 8
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     start: int
     text: str
     key: str
@@ -122,19 +122,25 @@ _PLACE_DATE = re.compile(r",\s*ngày\s*(?:\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*
 _VV = re.compile(r"V(?<!\wV)/v\b\.?\s*", re.IGNORECASE)
 _KINH_GUI = re.compile(r"kính\s+gửi\s*:?")
 _NOI_NHAN = re.compile(r"nơi\s+nhận\s*:?")
-_DECORATION = re.compile(r"[|*#=_]+|-{2,}|–{2,}")
+# (every alternative opens with a fixed character, which lets the regex skip ahead between them)
+_DECORATION = re.compile(r"[|*#=_]+|--+|––+")
 _HEADING_NUMBER = re.compile(r"^(?:[IVXLC]+|\d+|[A-Z])\s*[.)/]\s")
 
 
 def _lines(doc: Document, start: int = 0, end: int | None = None) -> list[Line]:
-    text, key = doc.text, doc.key
-    end = len(text) if end is None else end
+    """The lines from `start` to `end`, each with its key (the key has the text's line breaks)."""
+    end = len(doc.text) if end is None else end
+    if start >= end:
+        return []
+    texts = doc.text[start:end].split("\n")
+    keys = doc.key[start:end].split("\n")
+    if not texts[-1]:  # the span ends with a line break: no line after it
+        texts.pop()
+        keys.pop()
     lines, pos = [], start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl < 0 else nl
-        lines.append(Line(pos, text[pos:stop], key[pos:stop]))
-        pos = stop + 1
+    for text, key in zip(texts, keys):
+        lines.append(Line(pos, text, key))
+        pos += len(text) + 1
     return lines
 
 
@@ -347,6 +353,8 @@ def _find_header(doc: Document, lines: list[Line]) -> Header:
 # --- tên loại, number, date -------------------------------------------------------------------
 def _type_line(line: Line):
     """The DocType of a tên loại line ("KẾ HOẠCH", "**BÁO CÁO**"), else None."""
+    if line.text != line.text.upper():
+        return None  # a small letter: not in capitals (decoration removal keeps every letter)
     bare = _undecorate(line.text).strip(" :.")
     if not bare or len(bare) > 30 or not _is_caps(bare):
         return None
@@ -655,8 +663,9 @@ def _signer(lines: list[Line]) -> Signer | None:
     else:
         # signed in one's own right: "THỦ TƯỚNG" / "Phạm Văn A", no marker
         for idx, line in enumerate(window):
-            cell = _undecorate(line.text.split("|")[-1])
-            if cell and not cell.startswith("-") and lex.any_title.match(match_key(cell)) and _is_caps(cell.split()[0]):
+            cell = _undecorate(line.text.rpartition("|")[2])
+            # (the capitals first: most lines are body text, and their key is not needed)
+            if cell and not cell.startswith("-") and _is_caps(cell.partition(" ")[0]) and lex.any_title.match(match_key(cell)):
                 break
         else:
             return None
