@@ -469,6 +469,9 @@ def _strip_vv(title: str) -> str:
 def _title_vv(doc: Document, lines: list[Line], start: int, end: int) -> str | None:
     """The trích yếu of a công văn: "V/v ..." and the lines it wraps onto, up to "Kính gửi", the
     quốc hiệu beside it, the date or the body."""
+    # (the regex is tried at every position: first a cheap look for the slash it needs)
+    if doc.text.find("/v", start, end) < 0 and doc.text.find("/V", start, end) < 0:
+        return None
     m = _VV.search(doc.text, start, end)
     if not m:
         return None
@@ -598,7 +601,11 @@ def _most_named_place(doc: Document, level: str) -> str | None:
 
 # --- signature and recipients ----------------------------------------------------------------
 _NAME = re.compile(r"(?:^|\s)((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?\s){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)$")
-_TRAILING_CAPS = re.compile(r"((?:[A-ZĐÀ-Ỹ]{2,}[,]?\s?){2,})$")
+# Capital words at the end of a line ("- Lưu: VT, THVX", "- Như trên; THỨ TRƯỞNG"): two or more,
+# each followed by a comma and/or a space, or a single one of four letters or more. (Written as
+# words and separators: "two or more runs of 2+ capitals" backtracked through every way of cutting
+# a long word like "THCBKSTTHC" before failing on the ";" after it.)
+_TRAILING_CAPS = re.compile(r"((?:[A-ZĐÀ-Ỹ]{2,}(?:,\s?|\s))+[A-ZĐÀ-Ỹ]{2,},?\s?|[A-ZĐÀ-Ỹ]{4,},?\s?)$")
 
 
 _NOI_NHAN_WORDS = re.compile(r"nơi\s+nhận")
