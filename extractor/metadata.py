@@ -582,7 +582,9 @@ def _complete_name(doc: Document, subject: str) -> str:
 
 def _most_named_place(doc: Document, level: str) -> str | None:
     counts: Counter[str] = Counter()
-    for m in re.finditer(rf"(?<!\w){re.escape(level)}\s+", doc.key):
+    # (the level's words first, then the look back for a letter before them: a pattern that
+    # begins with a look back is tried at every position of the document)
+    for m in re.finditer(rf"{re.escape(level)}(?<!\w{re.escape(level)})\s+", doc.key):
         words = []
         pos = m.end()
         while len(words) < 4:
@@ -606,6 +608,15 @@ _NAME = re.compile(r"(?:^|\s)((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?\s){1,5}[A-ZĐÀ-
 # words and separators: "two or more runs of 2+ capitals" backtracked through every way of cutting
 # a long word like "THCBKSTTHC" before failing on the ";" after it.)
 _TRAILING_CAPS = re.compile(r"((?:[A-ZĐÀ-Ỹ]{2,}(?:,\s?|\s))+[A-ZĐÀ-Ỹ]{2,},?\s?|[A-ZĐÀ-Ỹ]{4,},?\s?)$")
+_CAPS_OR_SEPARATOR = re.compile(r"[A-ZĐÀ-Ỹ,\s]")
+
+
+def _trailing_caps(text: str) -> re.Match | None:
+    """`_TRAILING_CAPS.search(text)`; a line that ends on another character (most list items end
+    with ";" or ".") is let go without trying the regex at each of its positions."""
+    if not _CAPS_OR_SEPARATOR.fullmatch(text[-1:]):
+        return None
+    return _TRAILING_CAPS.search(text)
 
 
 _NOI_NHAN_WORDS = re.compile(r"nơi\s+nhận")
@@ -693,7 +704,7 @@ def _signer(lines: list[Line]) -> Signer | None:
         if _is_caps(cell) and not cell.startswith("-"):
             segments.append(cell)
         elif cell.startswith("-"):
-            caps = _TRAILING_CAPS.search(cell)
+            caps = _trailing_caps(cell)
             if caps:
                 segments.append(caps[1].strip(" ,"))
     position = _position(segments, authority)
@@ -751,8 +762,9 @@ def _recipients(doc: Document, lines: list[Line], tail: list[Line]) -> list[str]
             break
     out: list[str] = []
     for item in found:
-        item = lex.recipient_notes.sub("", item)
-        item = _LEADING_NOTE.sub("", item)  # a note left over from the item before
+        if "(" in item:  # (both patterns need one; most items have no note)
+            item = lex.recipient_notes.sub("", item)
+            item = _LEADING_NOTE.sub("", item)  # a note left over from the item before
         item = " ".join(item.split()).strip(" -+•*;.,:")
         if not item or lex.skip_recipients.match(match_key(item)) or len(item) > 200:
             continue
@@ -769,7 +781,7 @@ def _list_item_text(text: str) -> str:
     if m:
         text = text[:m.start()]
     text = " ".join(text.split()).lstrip("*")
-    caps = _TRAILING_CAPS.search(text)
+    caps = _trailing_caps(text)
     if caps and len(caps[1].split()) >= 2 and caps.start(1) > 0:
         text = text[:caps.start(1)]
     return text.strip()
