@@ -88,6 +88,7 @@ _QUOTE_OPEN = ("“", '"', "«")
 _MAX_QUOTE_BLOCKS = 60  # a quotation never closed must not swallow the rest of the document
 
 _VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
+_VI_LETTER_SET = frozenset(_VI_LETTERS)
 _ORDINAL_WORDS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7}  # Phần thứ nhất…
 _LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -123,12 +124,19 @@ def _style_of(match: re.Match) -> tuple[str, str]:
     return name, value
 
 
+def _squeeze(text: str) -> str:
+    """No "*", single spaces between words, none around them."""
+    if text.isprintable() and "*" not in text and "  " not in text:
+        return text.strip()  # (the only space left is " ": nothing to squeeze, a quick check)
+    return " ".join(text.replace("*", " ").split())
+
+
 def _clip_heading(text: str) -> str:
     """The heading of an item: its text up to the first colon or full stop, without markup."""
-    text = " ".join(text.replace("*", " ").split())
+    text = _squeeze(text)
     colon = text.find(":")
     stop = _SENTENCE_END.search(text)
-    cut = min(x for x in (colon if colon >= 0 else len(text), stop.start() if stop else len(text)))
+    cut = min(colon if colon >= 0 else len(text), stop.start() if stop else len(text))
     head = text[:cut]
     if head.endswith("./"):  # the end mark of a document's last item (NĐ 30/2020): "…Quyết định này./"
         head = head[:-2]
@@ -383,13 +391,13 @@ def _continues(heading: str, nxt: str, taken: int) -> bool:
     """Whether the next line continues a heading cut by a hard wrap (`taken` lines joined so far)."""
     if _RANGE_END.match(nxt) and heading.rstrip(" *_")[-1:].isdigit():
         return True  # "Trong giai đoạn 2026" / "- 2030 phấn đấu…": a range, not a bullet
+    if _ended(heading):
+        return False  # (most headings: checked before the next line is looked at)
     if (not nxt or _is_bullet(nxt) or _NUMBER.match(nxt) or _RECIPIENTS.match(nxt)
             or _FLAT_TABLE_HEADER.match(nxt)):
         return False
     if not heading.strip(" *_"):
         return True  # nothing yet after the number: the next line is the title
-    if _ended(heading):
-        return False
     if _starts_lower(nxt):
         return taken < 3
     if _all_caps(heading) and _all_caps(nxt):
@@ -442,7 +450,7 @@ def _next_in_latin(before: str, after: str) -> bool:
 def _alphabet(*numbers: str) -> str:
     """Vietnamese letter order (a b c d đ e g …) unless a list uses f, j, w or z (Latin order)."""
     letters = {n.strip("()").lower() for n in numbers}
-    return _VI_LETTERS if letters <= set(_VI_LETTERS) else _LATIN_LETTERS
+    return _VI_LETTERS if letters <= _VI_LETTER_SET else _LATIN_LETTERS
 
 
 def _assign_levels(candidates: list[HeadingCandidate]) -> None:
@@ -503,13 +511,21 @@ def _build_tree(candidates: list[HeadingCandidate], doc: Document, part_ends: li
     text = doc.text
     roots: list[Section] = []
     stack: list[tuple[HeadingCandidate, Section]] = []
+    # where each section stops: at the next heading of its part at its level or above, else at
+    # the end of its part. The sections still open form a stack (each one deeper than the one
+    # below it), so a heading closes those on top of it.
+    stops = [part_ends[c.part] if c.part < len(part_ends) else len(text) for c in candidates]
+    open_sections: list[int] = []
+    for i, d in enumerate(candidates):
+        while open_sections and (candidates[open_sections[-1]].part != d.part
+                                 or d.level <= candidates[open_sections[-1]].level):
+            closed = open_sections.pop()
+            if candidates[closed].part == d.part:
+                stops[closed] = min(stops[closed], d.start)
+        open_sections.append(i)
     ends = {}
     for i, c in enumerate(candidates):
-        end = part_ends[c.part] if c.part < len(part_ends) else len(text)
-        for d in candidates[i + 1:]:
-            if d.part != c.part or d.level <= c.level:
-                end = min(end, d.start) if d.part == c.part else end
-                break
+        end = stops[i]
         while end > c.start and text[end - 1] in " \n\t":
             end -= 1
         ends[i] = max(end, c.start)
