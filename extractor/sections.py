@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .blocks import TABLE, Block, Style
 from .document import Document
@@ -53,6 +54,9 @@ _NUMBER = re.compile(  # used with .match(text, pos): anchored where the paragra
 _INLINE_NUMBER = re.compile(  # starts with a character class, so the scan is fast
     rf"[.:;!?][ \t]*(?P<num>[IVX]{{1,6}}|\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\.[ \t]+(?=[{_UPPER}])"
 )
+# What every such heading holds: the dot after its number, then a space and a capital. A regex
+# that starts with the dot itself is found much faster, and most paragraphs have no such dot.
+_INLINE_NUMBER_DOT = re.compile(rf"\.(?<=[\dIVX]\.)[ \t]+[{_UPPER}]")
 
 _RANGE_END = re.compile(r"^[-–]\s?\d{1,4}\b")
 _BULLET = re.compile(r"^[-+•–—*·▪◦○●■□➢✓>]")
@@ -65,8 +69,10 @@ _END_OF_BODY = re.compile(r"^nơi nhận\b", re.I)
 # A line that ends on a word or mark that cannot end a title was cut by a hard wrap
 # ("3. Sở Văn hóa, Thể thao và" / "Du lịch: ..."): its next line continues it.
 _CUT_SHORT = re.compile(r"(?:[,(–-]|\b(?:và|của|các|với|về|cho|trong|tại|theo|những|hoặc|để))$")
-_APPENDIX = re.compile(r"^PHỤ LỤC\b")
 _SIGNATURE = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ]")
+# Where the body is over: Nơi nhận, a signature (TM., KT., ...) or an appendix; one regex, since
+# it is tried at the start of every paragraph
+_BODY_OVER = re.compile(r"(?i:nơi nhận)\b|(?:TM|KT|TL|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ]|PHỤ LỤC\b")
 # The title line of a document attached after a decision's signature ("KẾ HOẠCH"): a new outline.
 _ATTACHED_TITLE = re.compile(
     r"^(?:kế hoạch|chương trình|hướng dẫn|đề án|phương án|quy chế|quy định|điều lệ|"
@@ -153,8 +159,9 @@ def _starts_lower(text: str) -> bool:
 
 
 def _all_caps(text: str, least: int = 2) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= least and all(c.isupper() for c in letters)
+    if not all(c.isupper() for c in text if c.isalpha()):
+        return False  # (stops at the first small letter: the second character of most text)
+    return sum(c.isalpha() for c in text) >= least
 
 
 def _ended(text: str) -> bool:
@@ -242,7 +249,7 @@ class _Scanner:
     def _stop_here(self, stripped: str) -> bool:
         if not self.candidates:
             return False  # Kính gửi / recipients before the body are not its end
-        return bool(_END_OF_BODY.match(stripped) or _SIGNATURE.match(stripped) or _APPENDIX.match(stripped))
+        return bool(_BODY_OVER.match(stripped))  # Nơi nhận, a signature, an appendix
 
     def _quoted(self, stripped: str) -> bool:
         """True for a block inside a quotation (and keeps count of where it ends)."""
@@ -349,6 +356,8 @@ class _Scanner:
         text = block.text
         pos = offset
         while True:
+            if not _INLINE_NUMBER_DOT.search(text, pos):
+                return
             m = _INLINE_NUMBER.search(text, pos)
             if m is None:
                 return
@@ -405,6 +414,7 @@ def _continues(heading: str, nxt: str, taken: int) -> bool:
     return bool(_CUT_SHORT.search(heading.rstrip(" *_"))) and taken < 2 and not _all_caps(nxt)
 
 
+@lru_cache(maxsize=1024)
 def _roman_value(text: str | None) -> int:
     values = {"I": 1, "V": 5, "X": 10, "L": 50}
     total = 0
@@ -418,6 +428,7 @@ def _roman_value(text: str | None) -> int:
     return total
 
 
+@lru_cache(maxsize=4096)  # the same few numbers in every document
 def _ordinal(style: str, number: str, alphabet: str = _VI_LETTERS) -> int | None:
     """The position of a number in its list (1-based), for the numbering checks."""
     core = number.strip("()")
@@ -447,6 +458,7 @@ def _next_in_latin(before: str, after: str) -> bool:
             and _LATIN_LETTERS.index(a) == _LATIN_LETTERS.index(b) + 1)
 
 
+@lru_cache(maxsize=4096)
 def _alphabet(*numbers: str) -> str:
     """Vietnamese letter order (a b c d đ e g …) unless a list uses f, j, w or z (Latin order)."""
     letters = {n.strip("()").lower() for n in numbers}
