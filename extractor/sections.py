@@ -59,7 +59,7 @@ _INLINE_NUMBER = re.compile(  # starts with a character class, so the scan is fa
 _INLINE_NUMBER_DOT = re.compile(rf"\.(?<=[\dIVX]\.)[ \t]+[{_UPPER}]")
 
 _RANGE_END = re.compile(r"^[-–]\s?\d{1,4}\b")
-_BULLET = re.compile(r"^[-+•–—*·▪◦○●■□➢✓>]")
+_BULLETS = frozenset("-+•–—*·▪◦○●■□➢✓>")  # the first character of a bullet item
 _ONLY_NUMBER = re.compile(r"^[\dIVX]{1,4}[.)]?$")  # STT cells and page numbers on their own line
 # The STT header cell of a table flattened one cell per line (web pages): the cells after it
 # ("Nội dung", "Thời gian thực hiện") are column names, not section titles.
@@ -150,7 +150,7 @@ def _clip_heading(text: str) -> str:
 
 
 def _is_bullet(text: str) -> bool:
-    return bool(_BULLET.match(text))
+    return text[:1] in _BULLETS
 
 
 def _starts_lower(text: str) -> bool:
