@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from pydantic import TypeAdapter
+
 from .blocks import TABLE, Block, Style
 from .document import Document
 from .labels import label_heading
@@ -64,6 +66,9 @@ _ONLY_NUMBER = re.compile(r"^[\dIVX]{1,4}[.)]?$")  # STT cells and page numbers 
 # The STT header cell of a table flattened one cell per line (web pages): the cells after it
 # ("Nội dung", "Thời gian thực hiện") are column names, not section titles.
 _FLAT_TABLE_HEADER = re.compile(r"^(?:STT|TT|Số TT|Số thứ tự)$", re.I)
+# No line longer than this is an STT cell, a page number or the STT header: the two regexes
+# above are not tried on the paragraphs of the body.
+_SHORT_LINE = 12
 _RECIPIENTS = re.compile(r"^(?:nơi nhận|kính gửi)\b", re.I)
 _END_OF_BODY = re.compile(r"^nơi nhận\b", re.I)
 # A line that ends on a word or mark that cannot end a title was cut by a hard wrap
@@ -206,9 +211,10 @@ class _Scanner:
             stripped = text.lstrip("*_ \t")
             if not stripped:
                 continue
-            # the title of an attached document ("KẾ HOẠCH"): the name first, the capitals after,
-            # since counting the capitals of every short line costs more than matching a name
-            attached = len(text) < 40 and bool(
+            # the title of an attached document ("KẾ HOẠCH"), which matters only once an outline has
+            # begun (not in the header); the name first, the capitals after, since counting the
+            # capitals of every short line costs more than matching a name
+            attached = bool(self.candidates or self.stopped) and len(text) < 40 and bool(
                 _ATTACHED_TITLE.match(self.doc.key[block.start:block.end].strip(" *_"))) and _all_caps(text)
             if self.stopped:
                 if attached:
@@ -227,7 +233,8 @@ class _Scanner:
                 continue
             if _is_bullet(stripped):
                 continue
-            if _FLAT_TABLE_HEADER.match(stripped.strip("*_ ")):
+            bare = stripped.strip("*_ ")
+            if len(bare) <= _SHORT_LINE and _FLAT_TABLE_HEADER.match(bare):
                 self.in_flat_table = True
                 continue
             i = self._block(block, i)
@@ -284,7 +291,8 @@ class _Scanner:
                     and m.group(0).rstrip().endswith("."):
                 style, number = "arabic", "1"  # OCR reads "1." as "l.": no "l)" without a "k)" before it
         if m is None:
-            if not _ONLY_NUMBER.match(text.strip("*_ ")):
+            bare = text.strip("*_ ")
+            if not (len(bare) <= _SHORT_LINE and _ONLY_NUMBER.match(bare)):
                 nxt = self.blocks[next_index].text if next_index < len(self.blocks) else ""
                 if not _starts_lower(nxt):  # else a paragraph broken by a hard wrap
                     self._plain(block)
@@ -398,7 +406,7 @@ def _quote_balance(text: str) -> int:
 
 def _continues(heading: str, nxt: str, taken: int) -> bool:
     """Whether the next line continues a heading cut by a hard wrap (`taken` lines joined so far)."""
-    if _RANGE_END.match(nxt) and heading.rstrip(" *_")[-1:].isdigit():
+    if heading.rstrip(" *_")[-1:].isdigit() and _RANGE_END.match(nxt):
         return True  # "Trong giai đoạn 2026" / "- 2030 phấn đấu…": a range, not a bullet
     if _ended(heading):
         return False  # (most headings: checked before the next line is looked at)
@@ -518,11 +526,16 @@ def _check_numbering(candidates: list[HeadingCandidate], text: str) -> list[Warn
     return warnings
 
 
+# The outline is nested as plain dicts and validated into Sections in one call: much quicker than
+# one call per section.
+_OUTLINE = TypeAdapter(list[Section])
+
+
 def _build_tree(candidates: list[HeadingCandidate], doc: Document, part_ends: list[int]) -> list[Section]:
     """Nest candidates by level; a section runs until the next heading at its level or above."""
     text = doc.text
-    roots: list[Section] = []
-    stack: list[tuple[HeadingCandidate, Section]] = []
+    roots: list[dict] = []
+    stack: list[tuple[HeadingCandidate, dict]] = []
     # where each section stops: at the next heading of its part at its level or above, else at
     # the end of its part. The sections still open form a stack (each one deeper than the one
     # below it), so a heading closes those on top of it.
@@ -542,16 +555,16 @@ def _build_tree(candidates: list[HeadingCandidate], doc: Document, part_ends: li
             end -= 1
         ends[i] = max(end, c.start)
     for i, c in enumerate(candidates):
-        section = Section(number=c.number, heading=c.heading, level=c.level, labels=label_heading(c.heading),
-                          start=c.start, end=ends[i], page=c.page)
+        section = {"number": c.number, "heading": c.heading, "level": c.level, "labels": label_heading(c.heading),
+                   "start": c.start, "end": ends[i], "page": c.page, "children": []}
         while stack and (stack[-1][0].part != c.part or stack[-1][0].level >= c.level):
             stack.pop()
         if stack:
-            stack[-1][1].children.append(section)
+            stack[-1][1]["children"].append(section)
         else:
             roots.append(section)
         stack.append((c, section))
-    return roots
+    return _OUTLINE.validate_python(roots)
 
 
 def find_sections(doc: Document) -> tuple[list[Section], list[Warning]]:
