@@ -122,8 +122,11 @@ _PLACE_DATE = re.compile(r",\s*ngày\s*(?:\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*
 _VV = re.compile(r"V(?<!\wV)/v\b\.?\s*", re.IGNORECASE)
 _KINH_GUI = re.compile(r"kính\s+gửi\s*:?")
 _NOI_NHAN = re.compile(r"nơi\s+nhận\s*:?")
-# (every alternative opens with a fixed character, which lets the regex skip ahead between them)
-_DECORATION = re.compile(r"[|*#=_]+|--+|––+")
+# Decoration: table bars and emphasis marks, and lines drawn with dashes ("-----", "––––").
+# (The marks' class first, not "[...]+": a regex that opens with a class skips ahead to the next
+# mark quickly; one that opens with a repeat is tried at every position.)
+_DECORATION_MARKS = re.compile(r"[|*#=_][|*#=_]*")
+_DRAWN_LINE = re.compile(r"--+|––+")
 _HEADING_NUMBER = re.compile(r"^(?:[IVXLC]+|\d+|[A-Z])\s*[.)/]\s")
 
 
@@ -149,8 +152,16 @@ def _is_caps(text: str) -> bool:
     return text == text.upper() and text != text.lower()
 
 
+def _blank_decoration(text: str) -> str:
+    """Decoration replaced by spaces."""
+    text = _DECORATION_MARKS.sub(" ", text)
+    if "--" in text or "––" in text:  # (rare; looking for them is quicker than a regex scan)
+        text = _DRAWN_LINE.sub(" ", text)
+    return text
+
+
 def _undecorate(text: str) -> str:
-    return " ".join(_DECORATION.sub(" ", text).split())
+    return " ".join(_blank_decoration(text).split())
 
 
 def _is_header_line(text: str) -> bool:
@@ -681,9 +692,12 @@ def _signer(lines: list[Line]) -> Signer | None:
     else:
         # signed in one's own right: "THỦ TƯỚNG" / "Phạm Văn A", no marker
         for idx, line in enumerate(window):
-            cell = _undecorate(line.text.rpartition("|")[2])
-            # (the capitals first: most lines are body text, and their key is not needed)
-            if cell and not cell.startswith("-") and _is_caps(cell.partition(" ")[0]) and lex.any_title.match(match_key(cell)):
+            # the first word of the cell's clean text first: most lines are body text, which
+            # need neither their whole clean text nor their key
+            cell = line.text.rpartition("|")[2]
+            words = _blank_decoration(cell).split(None, 1)
+            if words and not words[0].startswith("-") and _is_caps(words[0]) \
+                    and lex.any_title.match(match_key(_undecorate(cell))):
                 break
         else:
             return None
