@@ -23,7 +23,7 @@ import re
 import tomllib
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
@@ -197,6 +197,13 @@ def _phrases_by_first_word(table: str) -> dict[str, list[tuple[tuple[str, ...], 
 _VOWELS = set("aăâeêioôơuưy")
 
 
+@lru_cache(maxsize=8192)
+def _word_key(word: str) -> str:
+    """`match_key` of one word of a name or title: the same few words recur in every header."""
+    return match_key(word)
+
+
+@lru_cache(maxsize=8192)
 def _is_acronym(word: str) -> bool:
     """'UBND', 'THCS', 'GD&ĐT', 'TP.': no vowel, or not all letters; they keep their capitals."""
     letters = strip_diacritics(word).lower()
@@ -219,7 +226,7 @@ def restore_case(name: str) -> str:
         return name
     lex = lexicon()
     words = name.split()
-    keys = [match_key(w) for w in words]
+    keys = [_word_key(w) for w in words]
     out: list[str] = []
     i = 0
     head = _match_words(keys, 0, "heads")
@@ -269,7 +276,7 @@ def _split_bodies(pieces: list[str]) -> list[list[str]]:
     current_head = 0
     for piece in pieces:
         words = piece.split()
-        keys = [match_key(w) for w in words]
+        keys = [_word_key(w) for w in words]
         for i, word in enumerate(words):
             head = _match_words(keys, i, "heads")
             if head and current and len(current) > current_head and (i == 0 or _names_place(current)):
@@ -286,7 +293,7 @@ def _split_bodies(pieces: list[str]) -> list[list[str]]:
 def _names_place(words: list[str]) -> bool:
     """'UBND TỈNH LÂM ĐỒNG' names its place, so a head word after it starts the next body even
     on the same line (a header squeezed into one table cell); 'BỘ NỘI VỤ' does not."""
-    keys = [match_key(w) for w in words]
+    keys = [_word_key(w) for w in words]
     return any(_match_words(keys, i, "admin_units") for i in range(1, len(keys) - 1))
 
 
@@ -298,7 +305,7 @@ def _compose_issuer(bodies: list[list[str]]) -> str | None:
     if len(bodies) == 1:
         return body
     parent_words = bodies[-2]
-    parent_keys = [match_key(w) for w in parent_words]
+    parent_keys = [_word_key(w) for w in parent_words]
     party = _match_words(parent_keys, 0, "party_parents")
     if party:
         suffix = party[1] or restore_case(" ".join(parent_words))
@@ -464,7 +471,7 @@ def _title_after(lines: list[Line], idx: int) -> str | None:
         elif caps:
             if not _is_caps(bare):
                 break
-            if lex.titles.match(match_key(bare) + " ") or _match_words([match_key(w) for w in bare.split()], 0, "heads"):
+            if lex.titles.match(match_key(bare) + " ") or _match_words([_word_key(w) for w in bare.split()], 0, "heads"):
                 break  # "THỦ TƯỚNG CHÍNH PHỦ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X": the authority's line
         elif not bare[:1].islower():
             break
@@ -751,7 +758,7 @@ def _position_case(position: str) -> str:
     words = position.split()
     out = [_cap(words[0])]
     for i, w in enumerate(words[1:], 1):
-        out.append(_cap(w) if match_key(words[i - 1]) == "phó" else w.lower())
+        out.append(_cap(w) if _word_key(words[i - 1]) == "phó" else w.lower())
     return " ".join(out)
 
 
