@@ -130,6 +130,14 @@ _DRAWN_LINE = re.compile(r"--+|––+")
 _HEADING_NUMBER = re.compile(r"^(?:[IVXLC]+|\d+|[A-Z])\s*[.)/]\s")
 
 
+def _find_vv(text: str, start: int, end: int) -> re.Match | None:
+    """`_VV.search(text, start, end)`; the regex is tried at every position, so first a quick look
+    for the slash it needs (most documents have no "V/v")."""
+    if text.find("/v", start, end) < 0 and text.find("/V", start, end) < 0:
+        return None
+    return _VV.search(text, start, end)
+
+
 def _lines(doc: Document, start: int = 0, end: int | None = None) -> list[Line]:
     """The lines from `start` to `end`, each with its key (the key has the text's line breaks)."""
     end = len(doc.text) if end is None else end
@@ -342,7 +350,7 @@ def _find_header(doc: Document, lines: list[Line]) -> Header:
     # the block ends at the first "Số", "V/v", date, or tên loại after the anchor; at most 8 lines on
     end = lines[min(anchor_line + 8, len(lines) - 1)].end
     text, key = doc.text, doc.key
-    stops = [m.start() for m in (_NUMBER_MARK.search(text, start, end), _VV.search(text, start, end),
+    stops = [m.start() for m in (_NUMBER_MARK.search(text, start, end), _find_vv(text, start, end),
                                  _PLACE_DATE.search(key, start, end)) if m]
     for line in lines[anchor_line + 1:anchor_line + 9]:
         if _type_line(line):
@@ -487,10 +495,7 @@ def _strip_vv(title: str) -> str:
 def _title_vv(doc: Document, lines: list[Line], start: int, end: int) -> str | None:
     """The trích yếu of a công văn: "V/v ..." and the lines it wraps onto, up to "Kính gửi", the
     quốc hiệu beside it, the date or the body."""
-    # (the regex is tried at every position: first a cheap look for the slash it needs)
-    if doc.text.find("/v", start, end) < 0 and doc.text.find("/V", start, end) < 0:
-        return None
-    m = _VV.search(doc.text, start, end)
+    m = _find_vv(doc.text, start, end)
     if not m:
         return None
     lex = lexicon()
