@@ -131,11 +131,15 @@ _HEADING_NUMBER = re.compile(r"^(?:[IVXLC]+|\d+|[A-Z])\s*[.)/]\s")
 
 
 def _find_vv(text: str, start: int, end: int) -> re.Match | None:
-    """`_VV.search(text, start, end)`; the regex is tried at every position, so first a quick look
-    for the slash it needs (most documents have no "V/v")."""
-    if text.find("/v", start, end) < 0 and text.find("/V", start, end) < 0:
+    """`_VV.search(text, start, end)`. The regex is tried at every position, so the slashes come
+    first (a single character is found very quickly): it runs from the first one before a "v",
+    and not at all in most documents, which have no "V/v"."""
+    slash = text.find("/", start, end)
+    while slash >= 0 and text[slash + 1:slash + 2] not in ("v", "V"):
+        slash = text.find("/", slash + 1, end)
+    if slash < 0:
         return None
-    return _VV.search(text, start, end)
+    return _VV.search(text, max(start, slash - 1), end)
 
 
 def _lines(doc: Document, start: int = 0, end: int | None = None) -> list[Line]:
