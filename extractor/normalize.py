@@ -113,9 +113,11 @@ def _move_tone(m: re.Match) -> str:
 # letter is found much faster than one that opens with a choice of letters. The two never touch
 # each other's pairs (a pair's second letter is never "o" or "u").
 _LOWER_TONED = "".join(v for v in _TONED_VOWELS if v.islower())
-_OLD_TONE_LOWER = (re.compile(rf"o(?<!q.)[{_LOWER_TONED}]"), re.compile(rf"u(?<!q.)[{_LOWER_TONED}]"))
+_OLD_TONE_LOWER = (("o", re.compile(rf"o(?<!q.)[{_LOWER_TONED}]")), ("u", re.compile(rf"u(?<!q.)[{_LOWER_TONED}]")))
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_DASH = re.compile(rf"[{_DASHES}]")
+_LONG_TEXT = 100  # characters: past this, looking for each dash beats a regex tried at every one
 
 
 def match_key(text: str) -> str:
@@ -127,14 +129,17 @@ def match_key(text: str) -> str:
         # lower case first, then the tones: the same key as `retone(text).lower()`, since lower
         # case keeps every letter of the rule what it is
         key = text.lower()
-        for old_tone in _OLD_TONE_LOWER:
-            key = old_tone.sub(_move_tone, key)
+        for first, old_tone in _OLD_TONE_LOWER:
+            if first in key:
+                key = old_tone.sub(_move_tone, key)
     else:
         key = retone(text).lower()
     if len(key) != len(text):  # a character whose lower case changes length (never in Vietnamese)
         return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if len(key) < _LONG_TEXT:
+        return _DASH.sub("-", key)
     for dash in _DASHES:
-        if dash in key:  # (looking for each is much faster than a regex over every character)
+        if dash in key:
             key = key.replace(dash, "-")
     return key
 
