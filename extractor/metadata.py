@@ -792,7 +792,7 @@ def _recipients(doc: Document, lines: list[Line], tail: list[Line]) -> list[str]
             break
     out: list[str] = []
     for item in found:
-        if "(" in item:  # (both patterns need one; most items have no note)
+        if "(" in item:  # notes are in brackets (data/metadata.toml); most items have none
             item = lex.recipient_notes.sub("", item)
             item = _LEADING_NOTE.sub("", item)  # a note left over from the item before
         item = " ".join(item.split()).strip(" -+•*;.,:")
