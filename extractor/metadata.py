@@ -23,8 +23,9 @@ import re
 import tomllib
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from .dates import to_iso
 from .doctypes import DocType, by_abbreviation, document_types
@@ -38,8 +39,7 @@ TAIL_LINES = 80  # the signature block and Nơi nhận sit at the end (before an
 MAX_TITLE_LINES = 8
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     start: int
     text: str
     key: str
@@ -122,19 +122,40 @@ _PLACE_DATE = re.compile(r",\s*ngày\s*(?:\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*
 _VV = re.compile(r"V(?<!\wV)/v\b\.?\s*", re.IGNORECASE)
 _KINH_GUI = re.compile(r"kính\s+gửi\s*:?")
 _NOI_NHAN = re.compile(r"nơi\s+nhận\s*:?")
-_DECORATION = re.compile(r"[|*#=_]+|-{2,}|–{2,}")
+# Decoration: table bars and emphasis marks, and lines drawn with dashes ("-----", "––––").
+# (The marks' class first, not "[...]+": a regex that opens with a class skips ahead to the next
+# mark quickly; one that opens with a repeat is tried at every position.)
+_DECORATION_MARKS = re.compile(r"[|*#=_][|*#=_]*")
+_DRAWN_LINE = re.compile(r"--+|––+")
 _HEADING_NUMBER = re.compile(r"^(?:[IVXLC]+|\d+|[A-Z])\s*[.)/]\s")
 
 
+def _find_vv(text: str, start: int, end: int) -> re.Match | None:
+    """`_VV.search(text, start, end)`. The regex is tried at every position, so the slashes come
+    first (a single character is found very quickly): it runs from the first one before a "v",
+    and not at all in most documents, which have no "V/v"."""
+    slash = text.find("/", start, end)
+    while slash >= 0 and text[slash + 1:slash + 2] not in ("v", "V"):
+        slash = text.find("/", slash + 1, end)
+    if slash < 0:
+        return None
+    return _VV.search(text, max(start, slash - 1), end)
+
+
 def _lines(doc: Document, start: int = 0, end: int | None = None) -> list[Line]:
-    text, key = doc.text, doc.key
-    end = len(text) if end is None else end
+    """The lines from `start` to `end`, each with its key (the key has the text's line breaks)."""
+    end = len(doc.text) if end is None else end
+    if start >= end:
+        return []
+    texts = doc.text[start:end].split("\n")
+    keys = doc.key[start:end].split("\n")
+    if not texts[-1]:  # the span ends with a line break: no line after it
+        texts.pop()
+        keys.pop()
     lines, pos = [], start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl < 0 else nl
-        lines.append(Line(pos, text[pos:stop], key[pos:stop]))
-        pos = stop + 1
+    for text, key in zip(texts, keys):
+        lines.append(Line(pos, text, key))
+        pos += len(text) + 1
     return lines
 
 
@@ -143,8 +164,16 @@ def _is_caps(text: str) -> bool:
     return text == text.upper() and text != text.lower()
 
 
+def _blank_decoration(text: str) -> str:
+    """Decoration replaced by spaces."""
+    text = _DECORATION_MARKS.sub(" ", text)
+    if "--" in text or "––" in text:  # (rare; looking for them is quicker than a regex scan)
+        text = _DRAWN_LINE.sub(" ", text)
+    return text
+
+
 def _undecorate(text: str) -> str:
-    return " ".join(_DECORATION.sub(" ", text).split())
+    return " ".join(_blank_decoration(text).split())
 
 
 def _is_header_line(text: str) -> bool:
@@ -180,6 +209,13 @@ def _phrases_by_first_word(table: str) -> dict[str, list[tuple[tuple[str, ...], 
 _VOWELS = set("aăâeêioôơuưy")
 
 
+@lru_cache(maxsize=8192)
+def _word_key(word: str) -> str:
+    """`match_key` of one word of a name or title: the same few words recur in every header."""
+    return match_key(word)
+
+
+@lru_cache(maxsize=8192)
 def _is_acronym(word: str) -> bool:
     """'UBND', 'THCS', 'GD&ĐT', 'TP.': no vowel, or not all letters; they keep their capitals."""
     letters = strip_diacritics(word).lower()
@@ -202,7 +238,7 @@ def restore_case(name: str) -> str:
         return name
     lex = lexicon()
     words = name.split()
-    keys = [match_key(w) for w in words]
+    keys = [_word_key(w) for w in words]
     out: list[str] = []
     i = 0
     head = _match_words(keys, 0, "heads")
@@ -252,7 +288,7 @@ def _split_bodies(pieces: list[str]) -> list[list[str]]:
     current_head = 0
     for piece in pieces:
         words = piece.split()
-        keys = [match_key(w) for w in words]
+        keys = [_word_key(w) for w in words]
         for i, word in enumerate(words):
             head = _match_words(keys, i, "heads")
             if head and current and len(current) > current_head and (i == 0 or _names_place(current)):
@@ -269,7 +305,7 @@ def _split_bodies(pieces: list[str]) -> list[list[str]]:
 def _names_place(words: list[str]) -> bool:
     """'UBND TỈNH LÂM ĐỒNG' names its place, so a head word after it starts the next body even
     on the same line (a header squeezed into one table cell); 'BỘ NỘI VỤ' does not."""
-    keys = [match_key(w) for w in words]
+    keys = [_word_key(w) for w in words]
     return any(_match_words(keys, i, "admin_units") for i in range(1, len(keys) - 1))
 
 
@@ -281,7 +317,7 @@ def _compose_issuer(bodies: list[list[str]]) -> str | None:
     if len(bodies) == 1:
         return body
     parent_words = bodies[-2]
-    parent_keys = [match_key(w) for w in parent_words]
+    parent_keys = [_word_key(w) for w in parent_words]
     party = _match_words(parent_keys, 0, "party_parents")
     if party:
         suffix = party[1] or restore_case(" ".join(parent_words))
@@ -318,7 +354,7 @@ def _find_header(doc: Document, lines: list[Line]) -> Header:
     # the block ends at the first "Số", "V/v", date, or tên loại after the anchor; at most 8 lines on
     end = lines[min(anchor_line + 8, len(lines) - 1)].end
     text, key = doc.text, doc.key
-    stops = [m.start() for m in (_NUMBER_MARK.search(text, start, end), _VV.search(text, start, end),
+    stops = [m.start() for m in (_NUMBER_MARK.search(text, start, end), _find_vv(text, start, end),
                                  _PLACE_DATE.search(key, start, end)) if m]
     for line in lines[anchor_line + 1:anchor_line + 9]:
         if _type_line(line):
@@ -347,6 +383,8 @@ def _find_header(doc: Document, lines: list[Line]) -> Header:
 # --- tên loại, number, date -------------------------------------------------------------------
 def _type_line(line: Line):
     """The DocType of a tên loại line ("KẾ HOẠCH", "**BÁO CÁO**"), else None."""
+    if line.text != line.text.upper():
+        return None  # a small letter: not in capitals (decoration removal keeps every letter)
     bare = _undecorate(line.text).strip(" :.")
     if not bare or len(bare) > 30 or not _is_caps(bare):
         return None
@@ -445,7 +483,7 @@ def _title_after(lines: list[Line], idx: int) -> str | None:
         elif caps:
             if not _is_caps(bare):
                 break
-            if lex.titles.match(match_key(bare) + " ") or _match_words([match_key(w) for w in bare.split()], 0, "heads"):
+            if lex.titles.match(match_key(bare) + " ") or _match_words([_word_key(w) for w in bare.split()], 0, "heads"):
                 break  # "THỦ TƯỚNG CHÍNH PHỦ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X": the authority's line
         elif not bare[:1].islower():
             break
@@ -461,7 +499,7 @@ def _strip_vv(title: str) -> str:
 def _title_vv(doc: Document, lines: list[Line], start: int, end: int) -> str | None:
     """The trích yếu of a công văn: "V/v ..." and the lines it wraps onto, up to "Kính gửi", the
     quốc hiệu beside it, the date or the body."""
-    m = _VV.search(doc.text, start, end)
+    m = _find_vv(doc.text, start, end)
     if not m:
         return None
     lex = lexicon()
@@ -571,7 +609,9 @@ def _complete_name(doc: Document, subject: str) -> str:
 
 def _most_named_place(doc: Document, level: str) -> str | None:
     counts: Counter[str] = Counter()
-    for m in re.finditer(rf"(?<!\w){re.escape(level)}\s+", doc.key):
+    # (the level's words first, then the look back for a letter before them: a pattern that
+    # begins with a look back is tried at every position of the document)
+    for m in re.finditer(rf"{re.escape(level)}(?<!\w{re.escape(level)})\s+", doc.key):
         words = []
         pos = m.end()
         while len(words) < 4:
@@ -590,7 +630,20 @@ def _most_named_place(doc: Document, level: str) -> str | None:
 
 # --- signature and recipients ----------------------------------------------------------------
 _NAME = re.compile(r"(?:^|\s)((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?\s){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)$")
-_TRAILING_CAPS = re.compile(r"((?:[A-ZĐÀ-Ỹ]{2,}[,]?\s?){2,})$")
+# Capital words at the end of a line ("- Lưu: VT, THVX", "- Như trên; THỨ TRƯỞNG"): two or more,
+# each followed by a comma and/or a space, or a single one of four letters or more. (Written as
+# words and separators: "two or more runs of 2+ capitals" backtracked through every way of cutting
+# a long word like "THCBKSTTHC" before failing on the ";" after it.)
+_TRAILING_CAPS = re.compile(r"((?:[A-ZĐÀ-Ỹ]{2,}(?:,\s?|\s))+[A-ZĐÀ-Ỹ]{2,},?\s?|[A-ZĐÀ-Ỹ]{4,},?\s?)$")
+_CAPS_OR_SEPARATOR = re.compile(r"[A-ZĐÀ-Ỹ,\s]")
+
+
+def _trailing_caps(text: str) -> re.Match | None:
+    """`_TRAILING_CAPS.search(text)`; a line that ends on another character (most list items end
+    with ";" or ".") is let go without trying the regex at each of its positions."""
+    if not _CAPS_OR_SEPARATOR.fullmatch(text[-1:]):
+        return None
+    return _TRAILING_CAPS.search(text)
 
 
 _NOI_NHAN_WORDS = re.compile(r"nơi\s+nhận")
@@ -655,8 +708,12 @@ def _signer(lines: list[Line]) -> Signer | None:
     else:
         # signed in one's own right: "THỦ TƯỚNG" / "Phạm Văn A", no marker
         for idx, line in enumerate(window):
-            cell = _undecorate(line.text.split("|")[-1])
-            if cell and not cell.startswith("-") and lex.any_title.match(match_key(cell)) and _is_caps(cell.split()[0]):
+            # the first word of the cell's clean text first: most lines are body text, which
+            # need neither their whole clean text nor their key
+            cell = line.text.rpartition("|")[2]
+            words = _blank_decoration(cell).split(None, 1)
+            if words and not words[0].startswith("-") and _is_caps(words[0]) \
+                    and lex.any_title.match(match_key(_undecorate(cell))):
                 break
         else:
             return None
@@ -677,7 +734,7 @@ def _signer(lines: list[Line]) -> Signer | None:
         if _is_caps(cell) and not cell.startswith("-"):
             segments.append(cell)
         elif cell.startswith("-"):
-            caps = _TRAILING_CAPS.search(cell)
+            caps = _trailing_caps(cell)
             if caps:
                 segments.append(caps[1].strip(" ,"))
     position = _position(segments, authority)
@@ -710,7 +767,7 @@ def _position_case(position: str) -> str:
     words = position.split()
     out = [_cap(words[0])]
     for i, w in enumerate(words[1:], 1):
-        out.append(_cap(w) if match_key(words[i - 1]) == "phó" else w.lower())
+        out.append(_cap(w) if _word_key(words[i - 1]) == "phó" else w.lower())
     return " ".join(out)
 
 
@@ -735,8 +792,9 @@ def _recipients(doc: Document, lines: list[Line], tail: list[Line]) -> list[str]
             break
     out: list[str] = []
     for item in found:
-        item = lex.recipient_notes.sub("", item)
-        item = _LEADING_NOTE.sub("", item)  # a note left over from the item before
+        if "(" in item:  # notes are in brackets (data/metadata.toml); most items have none
+            item = lex.recipient_notes.sub("", item)
+            item = _LEADING_NOTE.sub("", item)  # a note left over from the item before
         item = " ".join(item.split()).strip(" -+•*;.,:")
         if not item or lex.skip_recipients.match(match_key(item)) or len(item) > 200:
             continue
@@ -753,7 +811,7 @@ def _list_item_text(text: str) -> str:
     if m:
         text = text[:m.start()]
     text = " ".join(text.split()).lstrip("*")
-    caps = _TRAILING_CAPS.search(text)
+    caps = _trailing_caps(text)
     if caps and len(caps[1].split()) >= 2 and caps.start(1) > 0:
         text = text[:caps.start(1)]
     return text.strip()

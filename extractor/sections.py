@@ -20,6 +20,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pydantic import TypeAdapter
 
 from .blocks import TABLE, Block, Style
 from .document import Document
@@ -53,20 +56,28 @@ _NUMBER = re.compile(  # used with .match(text, pos): anchored where the paragra
 _INLINE_NUMBER = re.compile(  # starts with a character class, so the scan is fast
     rf"[.:;!?][ \t]*(?P<num>[IVX]{{1,6}}|\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\.[ \t]+(?=[{_UPPER}])"
 )
+# What every such heading holds: the dot after its number, then a space and a capital. A regex
+# that starts with the dot itself is found much faster, and most paragraphs have no such dot.
+_INLINE_NUMBER_DOT = re.compile(rf"\.(?<=[\dIVX]\.)[ \t]+[{_UPPER}]")
 
 _RANGE_END = re.compile(r"^[-–]\s?\d{1,4}\b")
-_BULLET = re.compile(r"^[-+•–—*·▪◦○●■□➢✓>]")
+_BULLETS = frozenset("-+•–—*·▪◦○●■□➢✓>")  # the first character of a bullet item
 _ONLY_NUMBER = re.compile(r"^[\dIVX]{1,4}[.)]?$")  # STT cells and page numbers on their own line
 # The STT header cell of a table flattened one cell per line (web pages): the cells after it
 # ("Nội dung", "Thời gian thực hiện") are column names, not section titles.
 _FLAT_TABLE_HEADER = re.compile(r"^(?:STT|TT|Số TT|Số thứ tự)$", re.I)
+# No line longer than this is an STT cell, a page number or the STT header: the two regexes
+# above are not tried on the paragraphs of the body.
+_SHORT_LINE = 12
 _RECIPIENTS = re.compile(r"^(?:nơi nhận|kính gửi)\b", re.I)
 _END_OF_BODY = re.compile(r"^nơi nhận\b", re.I)
 # A line that ends on a word or mark that cannot end a title was cut by a hard wrap
 # ("3. Sở Văn hóa, Thể thao và" / "Du lịch: ..."): its next line continues it.
 _CUT_SHORT = re.compile(r"(?:[,(–-]|\b(?:và|của|các|với|về|cho|trong|tại|theo|những|hoặc|để))$")
-_APPENDIX = re.compile(r"^PHỤ LỤC\b")
 _SIGNATURE = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ]")
+# Where the body is over: Nơi nhận, a signature (TM., KT., ...) or an appendix; one regex, since
+# it is tried at the start of every paragraph
+_BODY_OVER = re.compile(r"(?i:nơi nhận)\b|(?:TM|KT|TL|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ]|PHỤ LỤC\b")
 # The title line of a document attached after a decision's signature ("KẾ HOẠCH"): a new outline.
 _ATTACHED_TITLE = re.compile(
     r"^(?:kế hoạch|chương trình|hướng dẫn|đề án|phương án|quy chế|quy định|điều lệ|"
@@ -88,6 +99,7 @@ _QUOTE_OPEN = ("“", '"', "«")
 _MAX_QUOTE_BLOCKS = 60  # a quotation never closed must not swallow the rest of the document
 
 _VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
+_VI_LETTER_SET = frozenset(_VI_LETTERS)
 _ORDINAL_WORDS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7}  # Phần thứ nhất…
 _LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -123,12 +135,19 @@ def _style_of(match: re.Match) -> tuple[str, str]:
     return name, value
 
 
+def _squeeze(text: str) -> str:
+    """No "*", single spaces between words, none around them."""
+    if text.isprintable() and "*" not in text and "  " not in text:
+        return text.strip()  # (the only space left is " ": nothing to squeeze, a quick check)
+    return " ".join(text.replace("*", " ").split())
+
+
 def _clip_heading(text: str) -> str:
     """The heading of an item: its text up to the first colon or full stop, without markup."""
-    text = " ".join(text.replace("*", " ").split())
+    text = _squeeze(text)
     colon = text.find(":")
     stop = _SENTENCE_END.search(text)
-    cut = min(x for x in (colon if colon >= 0 else len(text), stop.start() if stop else len(text)))
+    cut = min(colon if colon >= 0 else len(text), stop.start() if stop else len(text))
     head = text[:cut]
     if head.endswith("./"):  # the end mark of a document's last item (NĐ 30/2020): "…Quyết định này./"
         head = head[:-2]
@@ -136,7 +155,7 @@ def _clip_heading(text: str) -> str:
 
 
 def _is_bullet(text: str) -> bool:
-    return bool(_BULLET.match(text))
+    return text[:1] in _BULLETS
 
 
 def _starts_lower(text: str) -> bool:
@@ -145,8 +164,9 @@ def _starts_lower(text: str) -> bool:
 
 
 def _all_caps(text: str, least: int = 2) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= least and all(c.isupper() for c in letters)
+    if not all(c.isupper() for c in text if c.isalpha()):
+        return False  # (stops at the first small letter: the second character of most text)
+    return sum(c.isalpha() for c in text) >= least
 
 
 def _ended(text: str) -> bool:
@@ -191,9 +211,10 @@ class _Scanner:
             stripped = text.lstrip("*_ \t")
             if not stripped:
                 continue
-            # the title of an attached document ("KẾ HOẠCH"): the name first, the capitals after,
-            # since counting the capitals of every short line costs more than matching a name
-            attached = len(text) < 40 and bool(
+            # the title of an attached document ("KẾ HOẠCH"), which matters only once an outline has
+            # begun (not in the header); the name first, the capitals after, since counting the
+            # capitals of every short line costs more than matching a name
+            attached = bool(self.candidates or self.stopped) and len(text) < 40 and bool(
                 _ATTACHED_TITLE.match(self.doc.key[block.start:block.end].strip(" *_"))) and _all_caps(text)
             if self.stopped:
                 if attached:
@@ -212,7 +233,8 @@ class _Scanner:
                 continue
             if _is_bullet(stripped):
                 continue
-            if _FLAT_TABLE_HEADER.match(stripped.strip("*_ ")):
+            bare = stripped.strip("*_ ")
+            if len(bare) <= _SHORT_LINE and _FLAT_TABLE_HEADER.match(bare):
                 self.in_flat_table = True
                 continue
             i = self._block(block, i)
@@ -234,7 +256,7 @@ class _Scanner:
     def _stop_here(self, stripped: str) -> bool:
         if not self.candidates:
             return False  # Kính gửi / recipients before the body are not its end
-        return bool(_END_OF_BODY.match(stripped) or _SIGNATURE.match(stripped) or _APPENDIX.match(stripped))
+        return bool(_BODY_OVER.match(stripped))  # Nơi nhận, a signature, an appendix
 
     def _quoted(self, stripped: str) -> bool:
         """True for a block inside a quotation (and keeps count of where it ends)."""
@@ -269,7 +291,8 @@ class _Scanner:
                     and m.group(0).rstrip().endswith("."):
                 style, number = "arabic", "1"  # OCR reads "1." as "l.": no "l)" without a "k)" before it
         if m is None:
-            if not _ONLY_NUMBER.match(text.strip("*_ ")):
+            bare = text.strip("*_ ")
+            if not (len(bare) <= _SHORT_LINE and _ONLY_NUMBER.match(bare)):
                 nxt = self.blocks[next_index].text if next_index < len(self.blocks) else ""
                 if not _starts_lower(nxt):  # else a paragraph broken by a hard wrap
                     self._plain(block)
@@ -341,6 +364,8 @@ class _Scanner:
         text = block.text
         pos = offset
         while True:
+            if not _INLINE_NUMBER_DOT.search(text, pos):
+                return
             m = _INLINE_NUMBER.search(text, pos)
             if m is None:
                 return
@@ -381,15 +406,15 @@ def _quote_balance(text: str) -> int:
 
 def _continues(heading: str, nxt: str, taken: int) -> bool:
     """Whether the next line continues a heading cut by a hard wrap (`taken` lines joined so far)."""
-    if _RANGE_END.match(nxt) and heading.rstrip(" *_")[-1:].isdigit():
+    if heading.rstrip(" *_")[-1:].isdigit() and _RANGE_END.match(nxt):
         return True  # "Trong giai đoạn 2026" / "- 2030 phấn đấu…": a range, not a bullet
+    if _ended(heading):
+        return False  # (most headings: checked before the next line is looked at)
     if (not nxt or _is_bullet(nxt) or _NUMBER.match(nxt) or _RECIPIENTS.match(nxt)
             or _FLAT_TABLE_HEADER.match(nxt)):
         return False
     if not heading.strip(" *_"):
         return True  # nothing yet after the number: the next line is the title
-    if _ended(heading):
-        return False
     if _starts_lower(nxt):
         return taken < 3
     if _all_caps(heading) and _all_caps(nxt):
@@ -397,6 +422,7 @@ def _continues(heading: str, nxt: str, taken: int) -> bool:
     return bool(_CUT_SHORT.search(heading.rstrip(" *_"))) and taken < 2 and not _all_caps(nxt)
 
 
+@lru_cache(maxsize=1024)
 def _roman_value(text: str | None) -> int:
     values = {"I": 1, "V": 5, "X": 10, "L": 50}
     total = 0
@@ -410,6 +436,7 @@ def _roman_value(text: str | None) -> int:
     return total
 
 
+@lru_cache(maxsize=4096)  # the same few numbers in every document
 def _ordinal(style: str, number: str, alphabet: str = _VI_LETTERS) -> int | None:
     """The position of a number in its list (1-based), for the numbering checks."""
     core = number.strip("()")
@@ -439,10 +466,11 @@ def _next_in_latin(before: str, after: str) -> bool:
             and _LATIN_LETTERS.index(a) == _LATIN_LETTERS.index(b) + 1)
 
 
+@lru_cache(maxsize=4096)
 def _alphabet(*numbers: str) -> str:
     """Vietnamese letter order (a b c d đ e g …) unless a list uses f, j, w or z (Latin order)."""
     letters = {n.strip("()").lower() for n in numbers}
-    return _VI_LETTERS if letters <= set(_VI_LETTERS) else _LATIN_LETTERS
+    return _VI_LETTERS if letters <= _VI_LETTER_SET else _LATIN_LETTERS
 
 
 def _assign_levels(candidates: list[HeadingCandidate]) -> None:
@@ -498,32 +526,45 @@ def _check_numbering(candidates: list[HeadingCandidate], text: str) -> list[Warn
     return warnings
 
 
+# The outline is nested as plain dicts and validated into Sections in one call: much quicker than
+# one call per section.
+_OUTLINE = TypeAdapter(list[Section])
+
+
 def _build_tree(candidates: list[HeadingCandidate], doc: Document, part_ends: list[int]) -> list[Section]:
     """Nest candidates by level; a section runs until the next heading at its level or above."""
     text = doc.text
-    roots: list[Section] = []
-    stack: list[tuple[HeadingCandidate, Section]] = []
+    roots: list[dict] = []
+    stack: list[tuple[HeadingCandidate, dict]] = []
+    # where each section stops: at the next heading of its part at its level or above, else at
+    # the end of its part. The sections still open form a stack (each one deeper than the one
+    # below it), so a heading closes those on top of it.
+    stops = [part_ends[c.part] if c.part < len(part_ends) else len(text) for c in candidates]
+    open_sections: list[int] = []
+    for i, d in enumerate(candidates):
+        while open_sections and (candidates[open_sections[-1]].part != d.part
+                                 or d.level <= candidates[open_sections[-1]].level):
+            closed = open_sections.pop()
+            if candidates[closed].part == d.part:
+                stops[closed] = min(stops[closed], d.start)
+        open_sections.append(i)
     ends = {}
     for i, c in enumerate(candidates):
-        end = part_ends[c.part] if c.part < len(part_ends) else len(text)
-        for d in candidates[i + 1:]:
-            if d.part != c.part or d.level <= c.level:
-                end = min(end, d.start) if d.part == c.part else end
-                break
+        end = stops[i]
         while end > c.start and text[end - 1] in " \n\t":
             end -= 1
         ends[i] = max(end, c.start)
     for i, c in enumerate(candidates):
-        section = Section(number=c.number, heading=c.heading, level=c.level, labels=label_heading(c.heading),
-                          start=c.start, end=ends[i], page=c.page)
+        section = {"number": c.number, "heading": c.heading, "level": c.level, "labels": label_heading(c.heading),
+                   "start": c.start, "end": ends[i], "page": c.page, "children": []}
         while stack and (stack[-1][0].part != c.part or stack[-1][0].level >= c.level):
             stack.pop()
         if stack:
-            stack[-1][1].children.append(section)
+            stack[-1][1]["children"].append(section)
         else:
             roots.append(section)
         stack.append((c, section))
-    return roots
+    return _OUTLINE.validate_python(roots)
 
 
 def find_sections(doc: Document) -> tuple[list[Section], list[Warning]]:
