@@ -4,7 +4,8 @@
 
 Files: the shared corpus (../shared/corpus), the project's corpus/ and tests/data/ (those that
 exist), or the PATHs given. For each format it prints:
-  parse/s    documents per second for the whole `extractor.parse` (read + analysis)
+  parse/s    documents per second for the whole `extractor.parse` (read + analysis); for text
+             also over whole documents only, leaving out the short fixtures of tests/data
   ms/page    (PDF) milliseconds per page for the whole parse
   read ms    vnplan's reader alone (bytes -> blocks -> normalised document), ms per document
   bare ms    the bare library call on the same files, ms per document:
@@ -168,6 +169,7 @@ def main() -> None:
         parse_time = read_time = 0.0
         found = total = cells_found = cells_total = 0
         by_ocr: list[tuple[Path, int, float]] = []
+        parse_times: dict[Path, float] = {}
         for path in files.get(fmt, []):
             started = time.perf_counter()
             result = extractor.parse(path)  # warm-up, and the error check
@@ -179,7 +181,8 @@ def main() -> None:
                 continue
             ok.append(path)
             pages += result.source.pages or 0
-            parse_time += best_of(args.repeat, lambda: extractor.parse(path))
+            parse_times[path] = best_of(args.repeat, lambda: extractor.parse(path))
+            parse_time += parse_times[path]
             read_time += best_of(args.repeat, lambda: vnplan_read(path))
             if fmt == "pdf":
                 document = vnplan_read(path)
@@ -199,6 +202,13 @@ def main() -> None:
                     f"{per_page} {read_time * 1000 / n:8.2f}") if k == 0 else f"{'':6} {'':>4} {'':>4} {'':>5} " \
                                                                            f"{'':>8} {'':>8} {'':>8}"
             print(f"{head} {name:>11} {bare * 1000 / n:8.2f} {read_time / bare:9.2f}")
+        documents = [p for p in ok if ROOT / "tests" not in p.parents]
+        if fmt == "txt" and documents and len(documents) < n:
+            chars = sum(len(p.read_bytes().decode("utf-8", "replace")) for p in documents) / len(documents)
+            spent = sum(parse_times[p] for p in documents)
+            print(f"{'':6} whole documents only (not tests/data fixtures): {len(documents)} docs, "
+                  f"{chars:,.0f} characters on average, {len(documents) / spent:.1f} docs/s, "
+                  f"{spent * 1000 / len(documents):.2f} ms each")
         if fmt == "pdf" and total:
             print(f"{'':6} same words as pdfplumber: {found}/{total} = {found / total:.1%}")
         if fmt == "pdf" and cells_total:
