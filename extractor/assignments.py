@@ -105,12 +105,30 @@ def _flatten(sections: list[Section], path: list[str] | None = None, out: list[_
     return out
 
 
-def _section_path(spans: list[_Span], offset: int) -> list[str]:
-    best = None
-    for s in spans:
-        if s.start <= offset < s.end and (best is None or len(s.path) >= len(best.path)):
-            best = s
-    return [p for p in best.path if p] if best else []
+class _Spans:
+    """The section tree as a flat list of spans, and the innermost span at an offset. That span is
+    the same for every offset between two consecutive span boundaries, so it is looked for once
+    for each such stretch of text."""
+
+    def __init__(self, sections: list[Section]):
+        self.all = _flatten(sections)
+        self.bounds = sorted({x for s in self.all for x in (s.start, s.end)})
+        self._innermost: dict[int, _Span | None] = {}  # stretch (index into bounds) -> span
+
+    def innermost(self, offset: int) -> _Span | None:
+        stretch = bisect.bisect_right(self.bounds, offset)
+        if stretch not in self._innermost:
+            best = None
+            for s in self.all:
+                if s.start <= offset < s.end and (best is None or len(s.path) >= len(best.path)):
+                    best = s
+            self._innermost[stretch] = best
+        return self._innermost[stretch]
+
+    def path(self, offset: int) -> list[str]:
+        """The numbers of the sections around `offset`, outermost first."""
+        best = self.innermost(offset)
+        return [p for p in best.path if p] if best else []
 
 
 # ---------------------------------------------------------------- the prose view
@@ -323,7 +341,7 @@ def _align(row: list[Cell], n: int, kinds: dict[str, int]) -> list[Cell]:
     return aligned[:n]
 
 
-def _table_assignments(doc: Document, table: _Table, spans: list[_Span]) -> list[Assignment]:
+def _table_assignments(doc: Document, table: _Table, spans: _Spans) -> list[Assignment]:
     out: list[Assignment] = []
     cols = table.columns
     previous_task: Cell | None = None
@@ -360,7 +378,7 @@ def _table_assignments(doc: Document, table: _Table, spans: list[_Span]) -> list
             roles.append(("support", c, False))
         if (c := cell(row, "both")) is not None:
             roles.append(("lead", c, True))
-        task_text = " ".join(task.text.split())
+        task_text = _task_text(task.text)
         for role, c, first_leads in roles:
             names = split_names(doc.text, doc.key, c.start, c.end)
             for idx, name in enumerate(names):
@@ -427,12 +445,12 @@ _RECIPIENTS = re.compile(r"nơi nhận\s*:?")
 _CLOSING = re.compile(r"nơi nhận|tm\.|kt\.|\./\.")
 
 
-def _regions(doc: Document, view: str, paras: list[_Para], spans: list[_Span], report: bool) -> list[tuple[int, int]]:
+def _regions(doc: Document, view: str, paras: list[_Para], spans: _Spans, report: bool) -> list[tuple[int, int]]:
     """Where subjects of sentences are assignees: the Tổ chức thực hiện part (and, in a report,
     its proposals). From the section tree when there is one, else from heading lines."""
     wanted = {"to_chuc_thuc_hien"} | ({"kien_nghi", "phuong_huong"} if report else set())
-    if spans:
-        found = [(s.start, s.end) for s in spans if wanted & set(s.labels)]
+    if spans.all:
+        found = [(s.start, s.end) for s in spans.all if wanted & set(s.labels)]
         if found:
             return found
     pattern = re.compile(_TCTH.pattern + ("|" + _PROPOSAL.pattern if report else ""))
@@ -469,13 +487,19 @@ def _quoted(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
 
 
-def _assignment(name: Name, role: str, task: str | None, deadline: Deadline | None, spans: list[_Span],
-                source: str, requested: bool = False) -> Assignment:
+def _task_text(task: str | None) -> str | None:
+    """A task as kept in an assignment: spaces collapsed, cut to MAX_TASK characters."""
     task = " ".join(task.split()) if task else None
     if task and len(task) > MAX_TASK:
         task = task[:MAX_TASK].rsplit(" ", 1)[0] + "…"
+    return task or None
+
+
+def _assignment(name: Name, role: str, task: str | None, deadline: Deadline | None, spans: _Spans,
+                source: str, requested: bool = False) -> Assignment:
+    """One assignment; `task` as made by `_task_text` (once for all the bodies it is given to)."""
     return Assignment(agency=name.text, agency_key=agency_key(name.text), role=role, requested=requested,
-                      task=task or None, deadline=deadline, section=_section_path(spans, name.start),
+                      task=task, deadline=deadline, section=spans.path(name.start),
                       source=source, start=name.start, end=name.end)
 
 
@@ -505,7 +529,7 @@ class _Ranges:
         return i >= 0 and offset < self.reach[i]
 
 
-def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list[_Span],
+def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: _Spans,
                        regions: list[tuple[int, int]], report: bool) -> list[Assignment]:
     text = doc.text
     cues = _cue_patterns()
@@ -548,7 +572,7 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list
             names = split_names(text, view, p.body, p.end)
             if names:
                 task_text = last_task[0] if last_task else None
-                out += [_assignment(n, list_role, task_text, None, spans, "text") for n in names]
+                out += [_assignment(n, list_role, _task_text(task_text), None, spans, "text") for n in names]
                 continue
         list_role = None
         f = cues["field"].match(view, p.body, p.end)
@@ -590,7 +614,7 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list
                     owner, owner_level = names, view[p.start:p.body].strip(" *")
                     owner_in_region = in_region
                     task = text[span[1]:p.end].strip(" *:.") or None
-                    made = [_assignment(name, "lead", task, None, spans, "text") for name in names]
+                    made = [_assignment(name, "lead", _task_text(task), None, spans, "text") for name in names]
                     last_task[1].extend(made)
                     if task:
                         out += made
@@ -611,7 +635,8 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list
                                                and _addresses(view, p, a) for a in made)
             for name in owner if not addressed else ():
                 if not any(a.role == "lead" and a.agency_key == agency_key(name.text) for a in made):
-                    made.append(_assignment(name, "lead", body_text, _prose_deadline(body_text, body), spans, "text"))
+                    made.append(_assignment(name, "lead", _task_text(body_text), _prose_deadline(body_text, body),
+                                            spans, "text"))
         out += made
         last_task[1].extend(made)
     return out + pending
@@ -665,10 +690,11 @@ def _mark_kind(mark: str) -> str:
 
 
 def _field_assignments(doc: Document, view: str, a: int, b: int, role: str, task: str | None,
-                       spans: list[_Span]) -> list[Assignment]:
+                       spans: _Spans) -> list[Assignment]:
     """A field line's value: bodies, and "X chủ trì, phối hợp với Y" inside it."""
     out = []
     cues = _cue_patterns()
+    task = _task_text(task)
     support = next(_word_matches(cues["support_before"], view, a, b), None)
     lead_end = support.start() if support else b
     lead_part = view[a:lead_end]
@@ -682,7 +708,7 @@ def _field_assignments(doc: Document, view: str, a: int, b: int, role: str, task
     return out
 
 
-def _sentence_assignments(doc: Document, view: str, p: _Para, spans: list[_Span], report: bool,
+def _sentence_assignments(doc: Document, view: str, p: _Para, spans: _Spans, report: bool,
                           in_region: bool, owned: bool) -> list[Assignment]:
     cues = _cue_patterns()
     has_cue = cues["any"].search(view, p.body, p.end) is not None  # most paragraphs have none
@@ -694,7 +720,7 @@ def _sentence_assignments(doc: Document, view: str, p: _Para, spans: list[_Span]
     out: list[Assignment] = []
     body_text = text[p.body:p.end]
     seen: set[tuple[str, str]] = set()
-    deadline: list[Deadline | None] = []  # found once, when the paragraph assigns something
+    task_and_deadline: list = []  # found once, when the paragraph assigns something
 
     def add(names: list[Name], role: str, requested: bool = False) -> None:
         for name in names:
@@ -702,9 +728,10 @@ def _sentence_assignments(doc: Document, view: str, p: _Para, spans: list[_Span]
             if k in seen:
                 continue
             seen.add(k)
-            if not deadline:
-                deadline.append(_prose_deadline(body_text, view[p.body:p.end]))
-            out.append(_assignment(name, role, body_text, deadline[0], spans, "text", requested))
+            if not task_and_deadline:
+                task_and_deadline[:] = _task_text(body_text), _prose_deadline(body_text, view[p.body:p.end])
+            task, deadline = task_and_deadline
+            out.append(_assignment(name, role, task, deadline, spans, "text", requested))
 
     def past_before(i: int) -> bool:
         clause_start = max(view.rfind(c, p.body, i) for c in ".;") + 1
@@ -824,18 +851,15 @@ _INTRODUCES = re.compile(r"như sau\s*:?\s*$")
 _DESCRIPTIVE = frozenset(["doi_tuong", "pham_vi", "muc_dich", "yeu_cau", "muc_tieu", "quan_diem"])
 
 
-def _describes(spans: list[_Span], offset: int) -> bool:
-    best = None
-    for s in spans:
-        if s.start <= offset < s.end and (best is None or len(s.path) >= len(best.path)):
-            best = s
+def _describes(spans: _Spans, offset: int) -> bool:
+    best = spans.innermost(offset)
     return bool(best and _DESCRIPTIVE & set(best.labels))
 
 
 # ---------------------------------------------------------------- entry point
 
 def find_assignments(doc: Document, sections: list[Section]) -> list[Assignment]:
-    spans = _flatten(sections)
+    spans = _Spans(sections)
     out: list[Assignment] = []
     skip: list[tuple[int, int]] = []
     for table in _tables_from_blocks(doc):
