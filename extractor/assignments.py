@@ -150,31 +150,34 @@ class _Para:
 def _paragraphs(doc: Document, skip: list[tuple[int, int]]) -> tuple[str, list[_Para]]:
     """Logical paragraphs of the text outside tables, hard-wrapped lines joined, and the view of
     the key they are read in (newlines inside a paragraph and markdown "*" become spaces)."""
-    key = doc.key
+    key, text = doc.key, doc.text
     joins: list[int] = []  # newlines inside a paragraph, which the view reads as spaces
-    lines = []
-    pos = 0
-    for line in key.split("\n"):
-        lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
     in_skip = _Ranges(skip)
     paras: list[_Para] = []
-    current: list[int] | None = None
-    for a, b in lines:
+    current: list[int] | None = None  # start and end of the paragraph being read
+    marked = None  # does the current paragraph's first line open with a list mark, if known
+    a = 0
+    for line in key.split("\n"):
+        b = a + len(line)
         if a == b or (skip and in_skip(a)):
             if current:
-                paras.append(_make_para(key, *current))
+                paras.append(_make_para(key, *current, marked))
             current = None
-            continue
-        if current and _continues(doc.text, key, current, a, b):
-            joins.append(a - 1)
-            current[1] = b
-            continue
-        if current:
-            paras.append(_make_para(key, *current))
-        current = [a, b]
+        else:
+            first = _BLANK.match(key, a, b).end()
+            # a list mark opening the line (read on past its end, as a mark alone on its line is one)
+            opens = None if first >= b or key[first].isspace() and not key[first:b].strip() \
+                else _LIST_MARK.match(key, a) is not None
+            if current and opens is False and _continues(text, key, current, first):
+                joins.append(a - 1)
+                current[1] = b
+            else:
+                if current:
+                    paras.append(_make_para(key, *current, marked))
+                current, marked = [a, b], opens
+        a = b + 1
     if current:
-        paras.append(_make_para(key, *current))
+        paras.append(_make_para(key, *current, marked))
     pieces, last = [], 0
     for j in joins:
         pieces += [key[last:j], " "]
@@ -184,14 +187,9 @@ def _paragraphs(doc: Document, skip: list[tuple[int, int]]) -> tuple[str, list[_
     return view_text, paras
 
 
-def _continues(text: str, key: str, current: list[int], a: int, b: int) -> bool:
-    """Is the line at a..b the hard-wrapped rest of the paragraph before it? Only the line and the
-    end of the paragraph so far are read."""
-    first = _BLANK.match(key, a, b).end()
-    if first >= b or (key[first].isspace() and not key[first:b].strip()):
-        return False
-    if _LIST_MARK.match(key, a):
-        return False
+def _continues(text: str, key: str, current: list[int], first: int) -> bool:
+    """Is the line whose first character is at `first` (not blank, no list mark) the hard-wrapped
+    rest of the paragraph before it? Only the line and the end of the paragraph so far are read."""
     if text[first].islower():
         return True
     c0, c1 = current
@@ -201,9 +199,11 @@ def _continues(text: str, key: str, current: list[int], a: int, b: int) -> bool:
     return tail.rsplit(" ", 1)[-1] in _CONNECTIVES
 
 
-def _make_para(key: str, a: int, b: int) -> _Para:
+def _make_para(key: str, a: int, b: int, marked: bool | None = None) -> _Para:
+    """The paragraph at a..b; `marked` False when its first line is known to open with no list
+    mark (then none is looked for)."""
     start = _BLANK.match(key, a, b).end()
-    m = _LIST_MARK.match(key, a, b)
+    m = _LIST_MARK.match(key, a, b) if marked is not False else None
     body = _BLANK.match(key, m.end(), b).end() if m else start
     return _Para(start, body, b, bool(_NUMBER_MARK.match(key, a, b)))
 
