@@ -541,18 +541,17 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: _Spa
     list_role: str | None = None  # the role of the bullets under a field label
     owner_in_region = False
     recipients = False
-    last_task: tuple[str, list[Assignment]] | None = None  # the task the field lines below belong to
+    last_task: tuple[_Para, list[Assignment]] | None = None  # the task the field lines below belong to
 
     region_at, quote_at = _Ranges(regions), _Ranges(quotes)
 
     for n, p in enumerate(paras):
         body = view[p.body:p.end]
-        body_text = text[p.body:p.end]
         in_region = region_at(p.start)
         if (owner_in_region and not in_region) or _CLOSING.match(body):
             out += pending
             owner, owner_level, pending = [], None, []
-        if quote_at(p.start):
+        if quotes and quote_at(p.start):
             continue
         # the Nơi nhận list: addressees, not assignees
         if _RECIPIENTS.match(body):
@@ -571,13 +570,13 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: _Spa
         if list_role and not p.numbered and p.body > p.start:
             names = split_names(text, view, p.body, p.end)
             if names:
-                task_text = last_task[0] if last_task else None
-                out += [_assignment(n, list_role, _task_text(task_text), None, spans, "text") for n in names]
+                task_text = _task_text(_text_of(text, last_task[0])) if last_task else None
+                out += [_assignment(n, list_role, task_text, None, spans, "text") for n in names]
                 continue
         list_role = None
         f = cues["field"].match(view, p.body, p.end)
         if f and f.start() == p.body:
-            task_text = last_task[0] if last_task else None
+            task_text = _text_of(text, last_task[0]) if last_task else None
             if f["deadline"]:
                 if last_task:
                     d = parse_deadline(text[f.end():p.end])
@@ -590,14 +589,19 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: _Spa
             if last_task:
                 last_task[1].extend(made)
             continue
-        last_task = (body_text, [])
+        last_task = (p, [])
 
-        if cues["boilerplate"].search(body) and re.search(r"(?<!\w)(?:nếu|trong quá trình)(?!\w)", body):
+        heading = (in_region or not report) and p.numbered  # may be an agency sub-heading
+        has_cue = cues["any"].search(view, p.body, p.end) is not None  # most paragraphs have none
+        if not (owner or heading or has_cue or _may_assign(view, p, report, in_region)):
+            continue  # no owner above, no sub-heading, no cue, no subject and no notice: nothing to read
+
+        if cues["boilerplate"].search(body) and _IF_CLAUSE.search(body):
             continue  # "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị … phản ánh về …"
 
         # an agency sub-heading under Tổ chức thực hiện: "2. Sở Nội vụ", "3. Sở Y tế: Phối hợp…";
         # elsewhere (a Chỉ thị's parts) only a heading that is a name and nothing else
-        if (in_region or not report) and p.numbered:
+        if heading:
             if n + 1 < len(paras) and paras[n + 1].numbered and _groups_headings(doc, view, p, paras[n + 1]):
                 continue  # "I. Các đơn vị thuộc Sở", "II. Đề nghị các sở, ngành": the bodies are below
             # "1. Đối với UBND tỉnh": the requests under it are addressed to the body
@@ -627,8 +631,9 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: _Spa
                 out += pending
                 owner, owner_level, pending = [], None, []
 
-        made = _sentence_assignments(doc, view, p, spans, report, in_region, bool(owner))
+        made = _sentence_assignments(doc, view, p, spans, report, in_region, bool(owner), has_cue)
         if owner:
+            body_text = text[p.body:p.end]
             pending = []
             # "Yêu cầu Thủ trưởng các đơn vị…" closing the part: addressed to the body it names
             addressed = not p.numbered and any(a.role == "lead" and a.requested is False and a.task == body_text
@@ -640,6 +645,27 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: _Spa
         out += made
         last_task[1].extend(made)
     return out + pending
+
+
+_IF_CLAUSE = re.compile(r"(?<!\w)(?:nếu|trong quá trình)(?!\w)")
+
+
+def _text_of(text: str, p: _Para) -> str:
+    return text[p.body:p.end]
+
+
+def _may_assign(view: str, p: _Para, report: bool, in_region: bool, owned: bool = False) -> bool:
+    """Can a paragraph without a cue word give a task? Only through its subject (a body or an
+    opening phrase at its start, where subjects are assignees and no sub-heading above owns the
+    paragraph) or a notice's closing."""
+    subject = not owned and not (report and not in_region) and bool(
+        lexicon().name_start.match(view, p.body, p.end) or _INTRO.match(view, p.body, p.end))
+    return subject or _may_be_notice(view, p)
+
+
+def _may_be_notice(view: str, p: _Para) -> bool:
+    """The words a notice's closing line cannot do without ("… biết, thực hiện")."""
+    return _NOTICE_WORD.search(view, p.body, p.end) is not None and view.find("biết", p.body, p.end) >= 0
 
 
 _ADDRESSEE = re.compile(r"[\s*]*(?:đối với|về phía)\s+")
@@ -709,12 +735,10 @@ def _field_assignments(doc: Document, view: str, a: int, b: int, role: str, task
 
 
 def _sentence_assignments(doc: Document, view: str, p: _Para, spans: _Spans, report: bool,
-                          in_region: bool, owned: bool) -> list[Assignment]:
+                          in_region: bool, owned: bool, has_cue: bool) -> list[Assignment]:
+    """The assignments in a paragraph's sentences; `has_cue`: a cue word is in it somewhere."""
     cues = _cue_patterns()
-    has_cue = cues["any"].search(view, p.body, p.end) is not None  # most paragraphs have none
-    if not has_cue and (owned or (report and not in_region) or not (
-            lexicon().name_start.match(view, p.body, p.end) or _INTRO.match(view, p.body, p.end))) \
-            and not _NOTICE_WORD.search(view, p.body, p.end):
+    if not has_cue and not _may_assign(view, p, report, in_region, owned):
         return []  # no cue, no subject and no notice: nothing to read
     text = doc.text
     out: list[Assignment] = []
@@ -792,7 +816,7 @@ def _sentence_assignments(doc: Document, view: str, p: _Para, spans: _Spans, rep
             names = _names_at(doc, view, m.end(), _clause_end(view, m.end(), p.end), strict=bare)
             add(names, "support")
     # a notice's closing line: "… thông báo để Ủy ban nhân dân tỉnh và các Bộ liên quan biết, thực hiện"
-    m = _NOTICE.search(view, p.body, p.end) if has_cue or _NOTICE_WORD.search(view, p.body, p.end) else None
+    m = _NOTICE.search(view, p.body, p.end) if _may_be_notice(view, p) else None
     if m:
         add(split_names(text, view, m.start("names"), m.end("names")), "lead")
     # the closing article of a decision: "A, B, C chịu trách nhiệm thi hành Quyết định này"
