@@ -563,7 +563,7 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: _Spa
 
         # field lines: "Đơn vị chủ trì: Sở X", "Cơ quan phối hợp: …", "Thời gian thực hiện: …"
         # a field label alone ("a) Cơ quan chủ trì") heads a list of bodies, one a bullet
-        label = cues["label"].fullmatch(view[p.body:p.end].strip(" *:."))
+        label = cues["label"].fullmatch(body.strip(" *:."))
         if label:
             list_role = "support" if label["support"] else ("lead" if label["lead"] else None)
             continue
@@ -715,6 +715,9 @@ def _mark_kind(mark: str) -> str:
     return next((kind for pattern, kind in _MARK_KINDS if pattern.fullmatch(mark)), mark)
 
 
+_LEAD_CUE_AT_END = re.compile(r"[\s,]*(?:chủ trì|thực hiện)?[\s,]*$")
+
+
 def _field_assignments(doc: Document, view: str, a: int, b: int, role: str, task: str | None,
                        spans: _Spans) -> list[Assignment]:
     """A field line's value: bodies, and "X chủ trì, phối hợp với Y" inside it."""
@@ -724,7 +727,7 @@ def _field_assignments(doc: Document, view: str, a: int, b: int, role: str, task
     support = next(_word_matches(cues["support_before"], view, a, b), None)
     lead_end = support.start() if support else b
     lead_part = view[a:lead_end]
-    m = re.search(r"[\s,]*(?:chủ trì|thực hiện)?[\s,]*$", lead_part)
+    m = _LEAD_CUE_AT_END.search(lead_part)
     lead_end = a + m.start() if m else lead_end
     for name in split_names(doc.text, view, a, lead_end):
         out.append(_assignment(name, role, task, None, spans, "text"))
