@@ -592,7 +592,8 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: _Spa
         last_task = (p, [])
 
         heading = (in_region or not report) and p.numbered  # may be an agency sub-heading
-        has_cue = cues["any"].search(view, p.body, p.end) is not None  # most paragraphs have none
+        cue = cues["any"].search(view, p.body, p.end)  # most paragraphs have none
+        has_cue = cue is not None
         if not (owner or heading or has_cue or _may_assign(view, p, report, in_region)):
             continue  # no owner above, no sub-heading, no cue, no subject and no notice: nothing to read
 
@@ -631,7 +632,7 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: _Spa
                 out += pending
                 owner, owner_level, pending = [], None, []
 
-        made = _sentence_assignments(doc, view, p, spans, report, in_region, bool(owner), has_cue)
+        made = _sentence_assignments(doc, view, p, spans, report, in_region, bool(owner), cue.start() if cue else None)
         if owner:
             body_text = text[p.body:p.end]
             pending = []
@@ -738,9 +739,11 @@ def _field_assignments(doc: Document, view: str, a: int, b: int, role: str, task
 
 
 def _sentence_assignments(doc: Document, view: str, p: _Para, spans: _Spans, report: bool,
-                          in_region: bool, owned: bool, has_cue: bool) -> list[Assignment]:
-    """The assignments in a paragraph's sentences; `has_cue`: a cue word is in it somewhere."""
+                          in_region: bool, owned: bool, first_cue: int | None) -> list[Assignment]:
+    """The assignments in a paragraph's sentences; `first_cue`: where the first cue word in it is,
+    if any (every cue pattern's match starts at a cue word, so none is looked for before it)."""
     cues = _cue_patterns()
+    has_cue = first_cue is not None
     if not has_cue and not _may_assign(view, p, report, in_region, owned):
         return []  # no cue, no subject and no notice: nothing to read
     text = doc.text
@@ -767,7 +770,7 @@ def _sentence_assignments(doc: Document, view: str, p: _Para, spans: _Spans, rep
 
     # "Giao X …", "Yêu cầu X …" and "Đề nghị X …" (a request)
     for pattern, requested in (("lead_before", False), ("requested_before", True)) if has_cue else ():
-        for m in _word_matches(cues[pattern], view, p.body, p.end):
+        for m in _word_matches(cues[pattern], view, first_cue, p.end):
             if past_before(m.start()) or (report and not in_region and not requested):
                 continue
             if view[max(p.body, m.start() - 8):m.start()].rstrip().endswith(("được", "theo", "hồ sơ", "văn bản")):
@@ -781,7 +784,7 @@ def _sentence_assignments(doc: Document, view: str, p: _Para, spans: _Spans, rep
         subject_starts = {p.body} | set(_after_intro(view, p)) if not owned else set()
         starts = sorted(subject_starts)
         if has_cue:  # the clauses with a "chủ trì"-like cue in them
-            cue_at = [m.start() for m in _word_matches(cues["after_word"], view, p.body, p.end)]
+            cue_at = [m.start() for m in _word_matches(cues["after_word"], view, first_cue, p.end)]
             if cue_at:
                 clauses = _clause_starts(view, p) + [p.end]
                 starts = sorted(subject_starts.union(
@@ -814,7 +817,7 @@ def _sentence_assignments(doc: Document, view: str, p: _Para, spans: _Spans, rep
                 add(split_names(text, view, start, span[1]), "lead")
     # "phối hợp với Y"
     if has_cue and (not report or in_region or out):
-        for m in _word_matches(cues["support_before"], view, p.body, p.end):
+        for m in _word_matches(cues["support_before"], view, first_cue, p.end):
             bare = not re.search(r"(?:với|cùng)\s*$", m.group())  # "phối hợp tổ chức…" is a verb pair
             names = _names_at(doc, view, m.end(), _clause_end(view, m.end(), p.end), strict=bare)
             add(names, "support")
@@ -823,7 +826,7 @@ def _sentence_assignments(doc: Document, view: str, p: _Para, spans: _Spans, rep
     if m:
         add(split_names(text, view, m.start("names"), m.end("names")), "lead")
     # the closing article of a decision: "A, B, C chịu trách nhiệm thi hành Quyết định này"
-    m = _EXECUTES.search(view, p.body, p.end) if has_cue else None
+    m = _EXECUTES.search(view, first_cue, p.end) if has_cue else None
     if m:
         add(split_names(text, view, p.body, m.start()), "lead")
     return out
