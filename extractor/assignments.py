@@ -139,7 +139,7 @@ _BLANK = re.compile(r"[ *]*")
 _CONNECTIVES = frozenset(["các", "và", "của", "với", "cho", "theo", "tại", "về", "những", "số"])
 
 
-@dataclass
+@dataclass(slots=True)
 class _Para:
     start: int  # first character (after leading spaces)
     body: int  # after the list mark ("1.", "-", "a)")
@@ -155,29 +155,30 @@ def _paragraphs(doc: Document, skip: list[tuple[int, int]]) -> tuple[str, list[_
     in_skip = _Ranges(skip)
     paras: list[_Para] = []
     current: list[int] | None = None  # start and end of the paragraph being read
-    marked = None  # does the current paragraph's first line open with a list mark, if known
+    first_of_current = 0  # its first character after leading blanks
+    mark = None  # the list mark opening its first line: a match, False for none, None if not read
     a = 0
     for line in key.split("\n"):
         b = a + len(line)
         if a == b or (skip and in_skip(a)):
             if current:
-                paras.append(_make_para(key, *current, marked))
+                paras.append(_make_para(key, *current, first_of_current, mark))
             current = None
         else:
             first = _BLANK.match(key, a, b).end()
             # a list mark opening the line (read on past its end, as a mark alone on its line is one)
             opens = None if first >= b or key[first].isspace() and not key[first:b].strip() \
-                else _LIST_MARK.match(key, a) is not None
+                else _LIST_MARK.match(key, a) or False
             if current and opens is False and _continues(text, key, current, first):
                 joins.append(a - 1)
                 current[1] = b
             else:
                 if current:
-                    paras.append(_make_para(key, *current, marked))
-                current, marked = [a, b], opens
+                    paras.append(_make_para(key, *current, first_of_current, mark))
+                current, first_of_current, mark = [a, b], first, opens
         a = b + 1
     if current:
-        paras.append(_make_para(key, *current, marked))
+        paras.append(_make_para(key, *current, first_of_current, mark))
     pieces, last = [], 0
     for j in joins:
         pieces += [key[last:j], " "]
@@ -199,12 +200,14 @@ def _continues(text: str, key: str, current: list[int], first: int) -> bool:
     return tail.rsplit(" ", 1)[-1] in _CONNECTIVES
 
 
-def _make_para(key: str, a: int, b: int, marked: bool | None = None) -> _Para:
-    """The paragraph at a..b; `marked` False when its first line is known to open with no list
-    mark (then none is looked for)."""
-    start = _BLANK.match(key, a, b).end()
-    m = _LIST_MARK.match(key, a, b) if marked is not False else None
-    body = _BLANK.match(key, m.end(), b).end() if m else start
+def _make_para(key: str, a: int, b: int, start: int, mark: re.Match | bool | None) -> _Para:
+    """The paragraph at a..b, its first character after leading blanks at `start`. `mark` is the
+    list mark read at the start of its first line, False when there is none, None when it was not
+    read. A mark read on past the line's end is read again within the paragraph unless it ends
+    inside it (then it is the same match: the pattern has no look-around)."""
+    if mark is None or (mark and mark.end() > b):
+        mark = _LIST_MARK.match(key, a, b)
+    body = _BLANK.match(key, mark.end(), b).end() if mark else start
     return _Para(start, body, b, bool(_NUMBER_MARK.match(key, a, b)))
 
 
