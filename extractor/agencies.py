@@ -34,6 +34,7 @@ class Lexicon:
     passive: re.Pattern
     object_head: re.Pattern  # what a task acts on ("Hệ thống", "Kế hoạch"): never inside a body's name
     level_end: re.Pattern  # a place level ending a name so far ("Công an xã")
+    levels: tuple[str, ...]  # the same levels as words, for a quick test before `level_end`
     level_compound: re.Pattern  # a word that starts with a level's syllable ("xã hội")
     name_start: re.Pattern  # title, "các", head: one test that rules out most positions at once
     data: dict
@@ -86,6 +87,7 @@ def lexicon() -> Lexicon:
         passive=re.compile(rf"(?:{alternation(data['verbs']['passive'])}){end}"),
         object_head=re.compile(rf"(?:{alternation(agency['object_heads'])}){end}"),
         level_end=re.compile(rf"(?<![^\W_])(?:{alternation(agency['levels'])})$"),
+        levels=tuple(agency["levels"]),
         level_compound=re.compile(rf"(?:{alternation(agency['level_compounds'])}){end}"),
         # title (taken whole, as `title` alone would), "các", head: the parts `head_at` reads
         name_start=re.compile(rf"[ \t*]*(?>(?:(?:{alternation(agency['titles'])}){end}\s*)*)(?P<body>)"
@@ -280,6 +282,8 @@ def _ends_with_level(text: str, key: str, start: int, end: int) -> bool:
     """Does the name so far end with a place level in lower case ("Công an xã"), not the first
     syllable of a word ("Chính sách xã hội")?"""
     lex = lexicon()
+    if not key.endswith(lex.levels, start, end):
+        return False  # most names: told without trying the pattern at each of the last characters
     m = lex.level_end.search(key, max(start, end - 12), end)  # the last words only
     return bool(m) and text[m.start()].islower() and not lex.level_compound.match(key, m.start())
 
@@ -327,12 +331,12 @@ def split_names(text: str, key: str, start: int, end: int) -> list[Name]:
             # one named body ("Ủy ban nhân dân tỉnh"), not a collective ("các Bộ, ngành")
             if not bare and _starts_body(text, key, n, end, after_and=c != ",", after_proper=proper):
                 cuts.append(after)
-            elif c == "," and _DASH_PAIR.search(piece_before) and _is_upper(text, n) and \
+            elif c == "," and _is_upper(text, n) and _DASH_PAIR.search(piece_before) and \
                     _DASHED.match(key, n, _next_comma(key, n, end)):
                 cuts.append(after)  # "công chức Văn phòng – Thống kê, Văn hóa – Xã hội": parallel names
     cuts.append(end + 1)
     names: list[Name] = []
-    previous_head = None
+    previous_head = None  # the head of the piece before ("Sở"); for a name, the span it is read from
     for a, b in zip(cuts, cuts[1:]):
         b = b - 1
         a = _skip(key, a, b)
@@ -362,16 +366,23 @@ def split_names(text: str, key: str, start: int, end: int) -> list[Name]:
             name = _clean(text[s:e])
             if name:
                 names.append(Name(name, s, s + len(text[s:e].rstrip(" ,;:.-–/*"))))
-                hm = _PLURAL_OPT.match(key, span[0])
-                hh = lex.head.match(key, hm.end(), e)
-                previous_head = text[hh.start():hh.end()] if hh else None
-                if previous_head:
-                    previous_head = previous_head[:1].upper() + previous_head[1:]
+                previous_head = span  # its head is read only if a piece without one follows
             continue
-        if previous_head and _is_upper(text, a) and (a == 0 or key[max(start, a - 3):a].strip()[-1:] in (";", ",")):
-            piece = _clean(text[a:b])  # a piece that is only spaces and punctuation never gets here
-            names.append(Name(f"{previous_head} {piece}", a, a + len(piece)))
+        if _is_upper(text, a) and (a == 0 or key[max(start, a - 3):a].strip()[-1:] in (";", ",")):
+            if isinstance(previous_head, tuple):
+                previous_head = _head_word(text, key, *previous_head)
+            if previous_head:
+                piece = _clean(text[a:b])  # a piece that is only spaces and punctuation never gets here
+                names.append(Name(f"{previous_head} {piece}", a, a + len(piece)))
     return names
+
+
+def _head_word(text: str, key: str, start: int, end: int) -> str | None:
+    """The head of the name at start..end as written, capitalised ("các sở …" -> "Sở")."""
+    hm = _PLURAL_OPT.match(key, start)
+    hh = lexicon().head.match(key, hm.end(), end)
+    head = text[hh.start():hh.end()] if hh else None
+    return head[:1].upper() + head[1:] if head else None
 
 
 # two words joined by a dash: "Văn phòng – Thống kê" (a letter on either side of " – " is enough to
