@@ -719,7 +719,24 @@ def _mark_kind(mark: str) -> str:
     return next((kind for pattern, kind in _MARK_KINDS if pattern.fullmatch(mark)), mark)
 
 
-_LEAD_CUE_AT_END = re.compile(r"[\s,]*(?:chủ trì|thực hiện)?[\s,]*$")
+_LEAD_CUES_AT_END = ("chủ trì", "thực hiện")  # "Đơn vị thực hiện: Sở X chủ trì, phối hợp với…"
+
+
+def _lead_cue_start(view: str, a: int, b: int) -> int:
+    """Where view[a:b] ends without a trailing "chủ trì" / "thực hiện" and the spaces and commas
+    around it. (Read back from the end: a regex for it would be tried at every position.)"""
+    end = _strip_space_back(view, a, b)
+    for cue in _LEAD_CUES_AT_END:
+        if view.endswith(cue, a, end):
+            return _strip_space_back(view, a, end - len(cue))
+    return end
+
+
+def _strip_space_back(view: str, a: int, i: int) -> int:
+    """`i` moved back over spaces and commas, not before `a`."""
+    while i > a and (view[i - 1].isspace() or view[i - 1] == ","):
+        i -= 1
+    return i
 
 
 def _field_assignments(doc: Document, view: str, a: int, b: int, role: str, task: str | None,
@@ -729,10 +746,7 @@ def _field_assignments(doc: Document, view: str, a: int, b: int, role: str, task
     cues = _cue_patterns()
     task = _task_text(task)
     support = next(_word_matches(cues["support_before"], view, a, b), None)
-    lead_end = support.start() if support else b
-    lead_part = view[a:lead_end]
-    m = _LEAD_CUE_AT_END.search(lead_part)
-    lead_end = a + m.start() if m else lead_end
+    lead_end = _lead_cue_start(view, a, support.start() if support else b)
     for name in split_names(doc.text, view, a, lead_end):
         out.append(_assignment(name, role, task, None, spans, "text"))
     if support:
