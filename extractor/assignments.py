@@ -175,7 +175,8 @@ def _paragraphs(doc: Document, skip: list[tuple[int, int]]) -> tuple[str, list[_
             else:
                 if current:
                     paras.append(_make_para(key, *current, first_of_current, mark))
-                current, first_of_current, mark = [a, b], first, opens
+                # (a line of blanks has no mark, nor do the lower-case lines joined to it)
+                current, first_of_current, mark = [a, b], first, opens or False
         a = b + 1
     if current:
         paras.append(_make_para(key, *current, first_of_current, mark))
@@ -442,7 +443,6 @@ _EXECUTES = re.compile(r"chịu trách nhiệm thi hành")
 _NOTICE = re.compile(r"(?:thông báo|gửi|sao gửi)\s+để\s+(?P<names>.{3,300}?)\s+biết\s*(?:,|và)\s*(?:thực hiện|chỉ đạo thực hiện)")
 _NOTICE_WORD = re.compile(r"thực hiện")
 _LEAD_LATER = re.compile(r",[^,;.]{0,120},\s*(?:chủ trì|có trách nhiệm|chịu trách nhiệm)(?![^\W_])")
-_RECIPIENTS = re.compile(r"nơi nhận\s*:?")
 _CLOSING = re.compile(r"nơi nhận|tm\.|kt\.|\./\.")
 
 
@@ -564,7 +564,7 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: _Spa
         if quotes and quote_at(p.start):
             continue
         # the Nơi nhận list: addressees, not assignees
-        if _RECIPIENTS.match(body):
+        if body.startswith("nơi nhận"):
             recipients = True
             continue
         if recipients and p.body > p.start:
