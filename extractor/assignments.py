@@ -488,6 +488,7 @@ def _quoted(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
 
 
+@lru_cache(maxsize=64)  # one task is given to each of its bodies, and to each field line below it
 def _task_text(task: str | None) -> str | None:
     """A task as kept in an assignment: spaces collapsed, cut to MAX_TASK characters."""
     task = " ".join(task.split()) if task else None
