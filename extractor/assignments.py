@@ -441,7 +441,6 @@ _ARABIC_HEAD = re.compile(r"[\s*]*\d+\.(?!\d)")
 _CLAUSE_BREAK = re.compile(r"[.;]\s+(?=\S)")
 _EXECUTES = re.compile(r"chịu trách nhiệm thi hành")
 _NOTICE = re.compile(r"(?:thông báo|gửi|sao gửi)\s+để\s+(?P<names>.{3,300}?)\s+biết\s*(?:,|và)\s*(?:thực hiện|chỉ đạo thực hiện)")
-_NOTICE_WORD = re.compile(r"thực hiện")
 _LEAD_LATER = re.compile(r",[^,;.]{0,120},\s*(?:chủ trì|có trách nhiệm|chịu trách nhiệm)(?![^\W_])")
 _CLOSING = re.compile(r"nơi nhận|tm\.|kt\.|\./\.")
 
@@ -677,7 +676,7 @@ def _may_assign(view: str, p: _Para, report: bool, in_region: bool, owned: bool 
 
 def _may_be_notice(view: str, p: _Para) -> bool:
     """The words a notice's closing line cannot do without ("… biết, thực hiện")."""
-    return _NOTICE_WORD.search(view, p.body, p.end) is not None and view.find("biết", p.body, p.end) >= 0
+    return view.find("biết", p.body, p.end) >= 0 and view.find("thực hiện", p.body, p.end) >= 0
 
 
 _ADDRESSEE = re.compile(r"[\s*]*(?:đối với|về phía)\s+")
