@@ -24,6 +24,7 @@ class Lexicon:
     follower: re.Pattern  # lower-case words allowed right after a head
     title: re.Pattern  # one or more titles at a position
     stop: re.Pattern  # a word that ends a name (when written in lower case)
+    stop_or_modifier: re.Pattern  # either of `stop` and `modifier`: one test that clears most words
     verb: re.Pattern  # the stop words that are predicates (not prepositions)
     preposition: re.Pattern
     modifier: re.Pattern  # verb-like words that qualify a collective head ("cơ quan thông tin")
@@ -33,6 +34,7 @@ class Lexicon:
     passive: re.Pattern
     object_head: re.Pattern  # what a task acts on ("Hệ thống", "Kế hoạch"): never inside a body's name
     level_end: re.Pattern  # a place level ending a name so far ("Công an xã")
+    levels: tuple[str, ...]  # the same levels as words, for a quick test before `level_end`
     level_compound: re.Pattern  # a word that starts with a level's syllable ("xã hội")
     name_start: re.Pattern  # title, "các", head: one test that rules out most positions at once
     data: dict
@@ -75,6 +77,7 @@ def lexicon() -> Lexicon:
         follower=re.compile(rf"(?:{alternation(agency['followers'])}){end}"),
         title=re.compile(rf"(?:(?:{alternation(agency['titles'])}){end}\s*)+"),
         stop=re.compile(rf"(?:{alternation(data['verbs']['words'] + data['verbs']['prepositions'])}){end}"),
+        stop_or_modifier=re.compile(rf"(?:{alternation(data['verbs']['words'] + data['verbs']['prepositions'] + data['verbs']['modifiers'])}){end}"),
         preposition=re.compile(alternation(data['verbs']['prepositions'])),
         verb=re.compile(rf"(?:{alternation(data['verbs']['words'])}){end}"),
         modifier=re.compile(rf"(?:{alternation(data['verbs']['modifiers'])}){end}"),
@@ -84,6 +87,7 @@ def lexicon() -> Lexicon:
         passive=re.compile(rf"(?:{alternation(data['verbs']['passive'])}){end}"),
         object_head=re.compile(rf"(?:{alternation(agency['object_heads'])}){end}"),
         level_end=re.compile(rf"(?<![^\W_])(?:{alternation(agency['levels'])})$"),
+        levels=tuple(agency["levels"]),
         level_compound=re.compile(rf"(?:{alternation(agency['level_compounds'])}){end}"),
         # title (taken whole, as `title` alone would), "các", head: the parts `head_at` reads
         name_start=re.compile(rf"[ \t*]*(?>(?:(?:{alternation(agency['titles'])}){end}\s*)*)(?P<body>)"
@@ -94,7 +98,9 @@ def lexicon() -> Lexicon:
 
 _WORD = re.compile(r"[^\W_]+(?:[&/][^\W_]+)*")
 _SPACE = re.compile(r"[ \t*]*")  # markdown emphasis left inside a line counts as space
+_NEXT_WORD = re.compile(rf"{_SPACE.pattern}(?P<word>{_WORD.pattern})?")  # spaces, then the word there if any
 _PLURAL = re.compile(r"(?:các|những)\s+")
+_PLURAL_WORD = re.compile(r"(?:các|những)\s")
 _PLURAL_OPT = re.compile(r"(?:(?:các|những)\s+)?")
 _LEADING_AND = re.compile(r"(?:(?:và|cùng|hoặc)(?![^\W_]))?\s*")
 MAX_WORDS = 40  # a list of bodies after "đề nghị" can be long
@@ -116,6 +122,8 @@ def _skip(key: str, i: int, limit: int) -> int:
 
 def _capital_inside(text: str, a: int, b: int) -> int:
     """The first capital letter in text[a:b], or -1."""
+    if text[a:b].islower():  # the usual case, told without a loop
+        return -1
     for j in range(a, b):
         if text[j].isupper():
             return j
@@ -145,13 +153,13 @@ def head_at(text: str, key: str, i: int, limit: int, strict: bool = True) -> tup
         # "Ban Công tác đặc biệt": "Ban" + a proper name, not the head "ban công tác"; but
         # "Trường Mầm non", "Trạm Y tế" keep their head ("trường", "trạm" alone are common nouns)
         head, head_end = shorter.group(), shorter.end()
-    after = _skip(key, head_end, limit)
     if plural:
         return name_start, head_end, True
+    after = _skip(key, head_end, limit)
     nxt = _WORD.match(key, after, limit)
     if text[i:head_end].isupper() and nxt and len(nxt.group()) > 1 and text[after:nxt.end()].isupper():
         return None  # a heading in capitals ("TỔ CHỨC THỰC HIỆN"): case tells nothing here
-    if after >= limit or not _WORD.match(key, after, limit):
+    if not nxt:
         # a bare capitalised head ("Công an", "Hội Phụ nữ:") before a comma or the clause end
         ok = _is_upper(text, i) and head not in lex.weak_heads
         if ok and after < limit and key[after] == ",":  # "Phòng, chống…" is no body; "Công an, Quân đội" are
@@ -161,7 +169,7 @@ def head_at(text: str, key: str, i: int, limit: int, strict: bool = True) -> tup
         return (name_start, head_end, False) if ok else None
     if head in lex.weak_heads:  # "Tổ chức các lớp…", "Đơn vị chủ trì": common nouns, not bodies
         if strict or lex.stop.match(key, after, limit) or (
-                lex.stop.fullmatch(head) and re.match(r"(?:các|những)\s", key[after:after + 6])):
+                lex.stop.fullmatch(head) and _PLURAL.match(key, after, after + 6)):
             return None  # "tổ chức các lớp…": a verb and its object
         return name_start, head_end, False
     if _is_upper(text, after):
@@ -203,28 +211,30 @@ def name_end(text: str, key: str, i: int, limit: int, strict: bool = True) -> tu
     lowers: list[int] = []  # the lower-case words since the last capitalised one
     space = _SPACE.match
     while True:
-        k = space(key, j, limit).end()
-        if k >= limit:
-            break
-        c = key[k]
-        if c in ",–-" or (c == ":" and plural and words <= 3):
-            n = space(key, k + 1, limit).end()
-            if n >= limit or not _WORD.match(key, n, limit):
+        token = _NEXT_WORD.match(key, j, limit)
+        k = token.start("word")
+        if k < 0:  # no word next: a list or dash goes on, anything else ends the name
+            k = token.end()
+            if k >= limit:
                 break
-            if _is_stop(text, key, n, limit, in_list=c == ",") and not (after_modifier and lex.modifier.match(key, n, limit)):
-                break
-            if c == ":" and not _is_upper(text, n):
-                break
-            j = k + 1
-            comma = c == ","
-            if c != ",":  # "Văn hóa - Xã hội": a dash joins two capitalised parts
-                lowers = []
-            continue
-        m = _WORD.match(key, k, limit)
-        if not m:
+            c = key[k]
+            if c in ",–-" or (c == ":" and plural and words <= 3):
+                n = space(key, k + 1, limit).end()
+                if n >= limit or not _WORD.match(key, n, limit):
+                    break
+                if _is_stop(text, key, n, limit, in_list=c == ",") and not (after_modifier and lex.modifier.match(key, n, limit)):
+                    break
+                if c == ":" and not _is_upper(text, n):
+                    break
+                j = k + 1
+                comma = c == ","
+                if c != ",":  # "Văn hóa - Xã hội": a dash joins two capitalised parts
+                    lowers = []
+                continue
             break
         upper = text[k].isupper()
-        if not upper:
+        verb_like = not upper and lex.stop_or_modifier.match(key, k, limit)  # most words in a name are not
+        if verb_like:
             mm = lex.modifier.match(key, k, limit)
             if mm and (_after_weak_head(key, start, end) or (after_modifier and comma)):
                 words += 1
@@ -233,7 +243,7 @@ def name_end(text: str, key: str, i: int, limit: int, strict: bool = True) -> tu
                 after_modifier, comma = True, False
                 continue
         in_list, after_modifier, comma = comma, False, False
-        if not upper and _is_stop(text, key, k, limit, in_list=in_list):
+        if verb_like and _is_stop(text, key, k, limit, in_list=in_list):
             if lex.passive.match(key, k, limit):
                 return None
             break
@@ -254,7 +264,7 @@ def name_end(text: str, key: str, i: int, limit: int, strict: bool = True) -> tu
         if words > MAX_WORDS:
             return None
         last_word_start = k
-        end = j = m.end()
+        end = j = token.end()
     # a trailing connective belongs to what follows ("Sở A và" + verb)
     if last_word_start >= 0 and key[last_word_start:end] in ("và", "cùng", "hoặc"):
         end = _strip_back(key, start, last_word_start, " ,")
@@ -272,6 +282,8 @@ def _ends_with_level(text: str, key: str, start: int, end: int) -> bool:
     """Does the name so far end with a place level in lower case ("Công an xã"), not the first
     syllable of a word ("Chính sách xã hội")?"""
     lex = lexicon()
+    if not key.endswith(lex.levels, start, end):
+        return False  # most names: told without trying the pattern at each of the last characters
     m = lex.level_end.search(key, max(start, end - 12), end)  # the last words only
     return bool(m) and text[m.start()].islower() and not lex.level_compound.match(key, m.start())
 
@@ -285,9 +297,7 @@ def _after_weak_head(key: str, start: int, end: int) -> bool:
 
 
 def _clean(text: str) -> str:
-    text = text.replace("*", " ")
-    text = re.sub(r"\s+", " ", text)
-    return text.strip(" ,;:.-–/")
+    return " ".join(text.replace("*", " ").split()).strip(" ,;:.-–/")
 
 
 _SEPARATOR = re.compile(r"[;,]| (?=và )")
@@ -310,20 +320,23 @@ def split_names(text: str, key: str, start: int, end: int) -> list[Name]:
             after = i + (1 if c == "," else 4)
             n = _skip(key, after, end)
             piece_before = key[cuts[-1]:i].strip(" ,;:*")
+            piece_text = text[cuts[-1]:i].strip(" ,;:*")
             # one body: "Báo và Đài Phát thanh…", "Văn phòng HĐND và UBND huyện"
-            last = text[cuts[-1]:i].strip(" ,;:*").rsplit(" ", 1)[-1]
-            bare = c != "," and (bool(lex.head.fullmatch(piece_before))
-                                 or (last.isupper() and len(last) > 1 and bool(lex.head.fullmatch(last.lower()))))
-            proper = not re.match(r"(?:các|những)\s", piece_before) and text[cuts[-1]:i].strip(" ,;:*")[:1].isupper()
+            bare = False
+            if c != ",":
+                last = piece_text.rsplit(" ", 1)[-1]
+                bare = bool(lex.head.fullmatch(piece_before)) or (
+                    last.isupper() and len(last) > 1 and bool(lex.head.fullmatch(last.lower())))
+            proper = not _PLURAL_WORD.match(piece_before) and piece_text[:1].isupper()
             # one named body ("Ủy ban nhân dân tỉnh"), not a collective ("các Bộ, ngành")
             if not bare and _starts_body(text, key, n, end, after_and=c != ",", after_proper=proper):
                 cuts.append(after)
-            elif c == "," and _DASH_PAIR.search(piece_before) and _is_upper(text, n) and \
+            elif c == "," and _is_upper(text, n) and _DASH_PAIR.search(piece_before) and \
                     _DASHED.match(key, n, _next_comma(key, n, end)):
                 cuts.append(after)  # "công chức Văn phòng – Thống kê, Văn hóa – Xã hội": parallel names
     cuts.append(end + 1)
     names: list[Name] = []
-    previous_head = None
+    previous_head = None  # the head of the piece before ("Sở"); for a name, the span it is read from
     for a, b in zip(cuts, cuts[1:]):
         b = b - 1
         a = _skip(key, a, b)
@@ -334,9 +347,6 @@ def split_names(text: str, key: str, start: int, end: int) -> list[Name]:
         paren = key.find("(", a, b)
         if paren >= 0:
             b = paren
-        piece = _clean(text[a:b])
-        if not piece:
-            continue
         m = lex.title.match(key, a, b)
         body_at = m.end() if m else a
         lst = _PLURAL_LIST.match(key, body_at, b)
@@ -356,15 +366,23 @@ def split_names(text: str, key: str, start: int, end: int) -> list[Name]:
             name = _clean(text[s:e])
             if name:
                 names.append(Name(name, s, s + len(text[s:e].rstrip(" ,;:.-–/*"))))
-                hm = _PLURAL_OPT.match(key, span[0])
-                hh = lex.head.match(key, hm.end(), e)
-                previous_head = text[hh.start():hh.end()] if hh else None
-                if previous_head:
-                    previous_head = previous_head[:1].upper() + previous_head[1:]
+                previous_head = span  # its head is read only if a piece without one follows
             continue
-        if previous_head and _is_upper(text, a) and (a == 0 or key[max(start, a - 3):a].strip()[-1:] in (";", ",")):
-            names.append(Name(f"{previous_head} {piece}", a, a + len(piece)))
+        if _is_upper(text, a) and (a == 0 or key[max(start, a - 3):a].strip()[-1:] in (";", ",")):
+            if isinstance(previous_head, tuple):
+                previous_head = _head_word(text, key, *previous_head)
+            if previous_head:
+                piece = _clean(text[a:b])  # a piece that is only spaces and punctuation never gets here
+                names.append(Name(f"{previous_head} {piece}", a, a + len(piece)))
     return names
+
+
+def _head_word(text: str, key: str, start: int, end: int) -> str | None:
+    """The head of the name at start..end as written, capitalised ("các sở …" -> "Sở")."""
+    hm = _PLURAL_OPT.match(key, start)
+    hh = lexicon().head.match(key, hm.end(), end)
+    head = text[hh.start():hh.end()] if hh else None
+    return head[:1].upper() + head[1:] if head else None
 
 
 # two words joined by a dash: "Văn phòng – Thống kê" (a letter on either side of " – " is enough to

@@ -105,12 +105,30 @@ def _flatten(sections: list[Section], path: list[str] | None = None, out: list[_
     return out
 
 
-def _section_path(spans: list[_Span], offset: int) -> list[str]:
-    best = None
-    for s in spans:
-        if s.start <= offset < s.end and (best is None or len(s.path) >= len(best.path)):
-            best = s
-    return [p for p in best.path if p] if best else []
+class _Spans:
+    """The section tree as a flat list of spans, and the innermost span at an offset. That span is
+    the same for every offset between two consecutive span boundaries, so it is looked for once
+    for each such stretch of text."""
+
+    def __init__(self, sections: list[Section]):
+        self.all = _flatten(sections)
+        self.bounds = sorted({x for s in self.all for x in (s.start, s.end)})
+        self._innermost: dict[int, _Span | None] = {}  # stretch (index into bounds) -> span
+
+    def innermost(self, offset: int) -> _Span | None:
+        stretch = bisect.bisect_right(self.bounds, offset)
+        if stretch not in self._innermost:
+            best = None
+            for s in self.all:
+                if s.start <= offset < s.end and (best is None or len(s.path) >= len(best.path)):
+                    best = s
+            self._innermost[stretch] = best
+        return self._innermost[stretch]
+
+    def path(self, offset: int) -> list[str]:
+        """The numbers of the sections around `offset`, outermost first."""
+        best = self.innermost(offset)
+        return [p for p in best.path if p] if best else []
 
 
 # ---------------------------------------------------------------- the prose view
@@ -121,7 +139,7 @@ _BLANK = re.compile(r"[ *]*")
 _CONNECTIVES = frozenset(["các", "và", "của", "với", "cho", "theo", "tại", "về", "những", "số"])
 
 
-@dataclass
+@dataclass(slots=True)
 class _Para:
     start: int  # first character (after leading spaces)
     body: int  # after the list mark ("1.", "-", "a)")
@@ -132,31 +150,36 @@ class _Para:
 def _paragraphs(doc: Document, skip: list[tuple[int, int]]) -> tuple[str, list[_Para]]:
     """Logical paragraphs of the text outside tables, hard-wrapped lines joined, and the view of
     the key they are read in (newlines inside a paragraph and markdown "*" become spaces)."""
-    key = doc.key
+    key, text = doc.key, doc.text
     joins: list[int] = []  # newlines inside a paragraph, which the view reads as spaces
-    lines = []
-    pos = 0
-    for line in key.split("\n"):
-        lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
     in_skip = _Ranges(skip)
     paras: list[_Para] = []
-    current: list[int] | None = None
-    for a, b in lines:
+    current: list[int] | None = None  # start and end of the paragraph being read
+    first_of_current = 0  # its first character after leading blanks
+    mark = None  # the list mark opening its first line: a match, False for none, None if not read
+    a = 0
+    for line in key.split("\n"):
+        b = a + len(line)
         if a == b or (skip and in_skip(a)):
             if current:
-                paras.append(_make_para(key, *current))
+                paras.append(_make_para(key, *current, first_of_current, mark))
             current = None
-            continue
-        if current and _continues(doc.text, key, current, a, b):
-            joins.append(a - 1)
-            current[1] = b
-            continue
-        if current:
-            paras.append(_make_para(key, *current))
-        current = [a, b]
+        else:
+            first = _BLANK.match(key, a, b).end()
+            # a list mark opening the line (read on past its end, as a mark alone on its line is one)
+            opens = None if first >= b or key[first].isspace() and not key[first:b].strip() \
+                else _LIST_MARK.match(key, a) or False
+            if current and opens is False and _continues(text, key, current, first):
+                joins.append(a - 1)
+                current[1] = b
+            else:
+                if current:
+                    paras.append(_make_para(key, *current, first_of_current, mark))
+                # (a line of blanks has no mark, nor do the lower-case lines joined to it)
+                current, first_of_current, mark = [a, b], first, opens or False
+        a = b + 1
     if current:
-        paras.append(_make_para(key, *current))
+        paras.append(_make_para(key, *current, first_of_current, mark))
     pieces, last = [], 0
     for j in joins:
         pieces += [key[last:j], " "]
@@ -166,14 +189,9 @@ def _paragraphs(doc: Document, skip: list[tuple[int, int]]) -> tuple[str, list[_
     return view_text, paras
 
 
-def _continues(text: str, key: str, current: list[int], a: int, b: int) -> bool:
-    """Is the line at a..b the hard-wrapped rest of the paragraph before it? Only the line and the
-    end of the paragraph so far are read."""
-    first = _BLANK.match(key, a, b).end()
-    if first >= b or (key[first].isspace() and not key[first:b].strip()):
-        return False
-    if _LIST_MARK.match(key, a):
-        return False
+def _continues(text: str, key: str, current: list[int], first: int) -> bool:
+    """Is the line whose first character is at `first` (not blank, no list mark) the hard-wrapped
+    rest of the paragraph before it? Only the line and the end of the paragraph so far are read."""
     if text[first].islower():
         return True
     c0, c1 = current
@@ -183,10 +201,14 @@ def _continues(text: str, key: str, current: list[int], a: int, b: int) -> bool:
     return tail.rsplit(" ", 1)[-1] in _CONNECTIVES
 
 
-def _make_para(key: str, a: int, b: int) -> _Para:
-    start = _BLANK.match(key, a, b).end()
-    m = _LIST_MARK.match(key, a, b)
-    body = _BLANK.match(key, m.end(), b).end() if m else start
+def _make_para(key: str, a: int, b: int, start: int, mark: re.Match | bool | None) -> _Para:
+    """The paragraph at a..b, its first character after leading blanks at `start`. `mark` is the
+    list mark read at the start of its first line, False when there is none, None when it was not
+    read. A mark read on past the line's end is read again within the paragraph unless it ends
+    inside it (then it is the same match: the pattern has no look-around)."""
+    if mark is None or (mark and mark.end() > b):
+        mark = _LIST_MARK.match(key, a, b)
+    body = _BLANK.match(key, mark.end(), b).end() if mark else start
     return _Para(start, body, b, bool(_NUMBER_MARK.match(key, a, b)))
 
 
@@ -323,7 +345,7 @@ def _align(row: list[Cell], n: int, kinds: dict[str, int]) -> list[Cell]:
     return aligned[:n]
 
 
-def _table_assignments(doc: Document, table: _Table, spans: list[_Span]) -> list[Assignment]:
+def _table_assignments(doc: Document, table: _Table, spans: _Spans) -> list[Assignment]:
     out: list[Assignment] = []
     cols = table.columns
     previous_task: Cell | None = None
@@ -360,7 +382,7 @@ def _table_assignments(doc: Document, table: _Table, spans: list[_Span]) -> list
             roles.append(("support", c, False))
         if (c := cell(row, "both")) is not None:
             roles.append(("lead", c, True))
-        task_text = " ".join(task.text.split())
+        task_text = _task_text(task.text)
         for role, c, first_leads in roles:
             names = split_names(doc.text, doc.key, c.start, c.end)
             for idx, name in enumerate(names):
@@ -389,7 +411,6 @@ def _cue_patterns() -> dict[str, re.Pattern]:
         "after_word": re.compile(rf"(?:{alt(cues['lead_after'])}){end}"),
         "not_assigning": re.compile(rf"(?:{alt(cues['not_assigning'])}){end}"),
         "past": re.compile(rf"(?:{alt(cues['past'])}){end}"),
-        "boilerplate": re.compile(alt(cues["boilerplate"])),
         "label": re.compile(rf"(?:(?P<lead>{alt(fields['lead'])})|(?P<support>{alt(fields['support'])}))"
                             rf"(?:\s*(?:,|và)?\s*(?:phối hợp|thực hiện))?"),
         "field": re.compile(rf"(?:(?P<lead>{alt(fields['lead'])})|(?P<support>{alt(fields['support'])})"
@@ -417,22 +438,19 @@ _PROPOSAL = re.compile(r"kiến nghị|đề xuất|phương hướng|nhiệm v�
                        r"|giải pháp")
 _ROMAN_HEAD = re.compile(r"[\s*]*[ivxlc]+\.\s")
 _ARABIC_HEAD = re.compile(r"[\s*]*\d+\.(?!\d)")
-_CLAUSE_END = re.compile(r"[.;:](?:\s|$)")
 _CLAUSE_BREAK = re.compile(r"[.;]\s+(?=\S)")
 _EXECUTES = re.compile(r"chịu trách nhiệm thi hành")
 _NOTICE = re.compile(r"(?:thông báo|gửi|sao gửi)\s+để\s+(?P<names>.{3,300}?)\s+biết\s*(?:,|và)\s*(?:thực hiện|chỉ đạo thực hiện)")
-_NOTICE_WORD = re.compile(r"thực hiện")
 _LEAD_LATER = re.compile(r",[^,;.]{0,120},\s*(?:chủ trì|có trách nhiệm|chịu trách nhiệm)(?![^\W_])")
-_RECIPIENTS = re.compile(r"nơi nhận\s*:?")
 _CLOSING = re.compile(r"nơi nhận|tm\.|kt\.|\./\.")
 
 
-def _regions(doc: Document, view: str, paras: list[_Para], spans: list[_Span], report: bool) -> list[tuple[int, int]]:
+def _regions(doc: Document, view: str, paras: list[_Para], spans: _Spans, report: bool) -> list[tuple[int, int]]:
     """Where subjects of sentences are assignees: the Tổ chức thực hiện part (and, in a report,
     its proposals). From the section tree when there is one, else from heading lines."""
     wanted = {"to_chuc_thuc_hien"} | ({"kien_nghi", "phuong_huong"} if report else set())
-    if spans:
-        found = [(s.start, s.end) for s in spans if wanted & set(s.labels)]
+    if spans.all:
+        found = [(s.start, s.end) for s in spans.all if wanted & set(s.labels)]
         if found:
             return found
     pattern = re.compile(_TCTH.pattern + ("|" + _PROPOSAL.pattern if report else ""))
@@ -469,13 +487,20 @@ def _quoted(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
 
 
-def _assignment(name: Name, role: str, task: str | None, deadline: Deadline | None, spans: list[_Span],
-                source: str, requested: bool = False) -> Assignment:
+@lru_cache(maxsize=64)  # one task is given to each of its bodies, and to each field line below it
+def _task_text(task: str | None) -> str | None:
+    """A task as kept in an assignment: spaces collapsed, cut to MAX_TASK characters."""
     task = " ".join(task.split()) if task else None
     if task and len(task) > MAX_TASK:
         task = task[:MAX_TASK].rsplit(" ", 1)[0] + "…"
+    return task or None
+
+
+def _assignment(name: Name, role: str, task: str | None, deadline: Deadline | None, spans: _Spans,
+                source: str, requested: bool = False) -> Assignment:
+    """One assignment; `task` as made by `_task_text` (once for all the bodies it is given to)."""
     return Assignment(agency=name.text, agency_key=agency_key(name.text), role=role, requested=requested,
-                      task=task or None, deadline=deadline, section=_section_path(spans, name.start),
+                      task=task, deadline=deadline, section=spans.path(name.start),
                       source=source, start=name.start, end=name.end)
 
 
@@ -487,8 +512,16 @@ def _names_at(doc: Document, view: str, i: int, limit: int, strict: bool = False
 
 
 def _clause_end(view: str, i: int, limit: int) -> int:
-    m = _CLAUSE_END.search(view, i, limit)
-    return m.start() if m else limit
+    """The first ".", ";" or ":" from `i` on that is followed by a space or `limit`, else `limit`.
+    (Each mark found with str.find: a regex for a set of characters is tried at every position.)"""
+    end = limit
+    for mark in ".;:":
+        j = view.find(mark, i, end)
+        while j >= 0 and j + 1 < limit and not view[j + 1].isspace():
+            j = view.find(mark, j + 1, end)
+        if j >= 0:
+            end = j
+    return end
 
 
 class _Ranges:
@@ -505,10 +538,11 @@ class _Ranges:
         return i >= 0 and offset < self.reach[i]
 
 
-def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list[_Span],
+def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: _Spans,
                        regions: list[tuple[int, int]], report: bool) -> list[Assignment]:
     text = doc.text
     cues = _cue_patterns()
+    boilerplate = lexicon().data["cues"]["boilerplate"]  # words looked for as they are: faster than one regex
     quotes = _quoted(text)
     out: list[Assignment] = []
     owner: list[Name] = []
@@ -517,21 +551,20 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list
     list_role: str | None = None  # the role of the bullets under a field label
     owner_in_region = False
     recipients = False
-    last_task: tuple[str, list[Assignment]] | None = None  # the task the field lines below belong to
+    last_task: tuple[_Para, list[Assignment]] | None = None  # the task the field lines below belong to
 
     region_at, quote_at = _Ranges(regions), _Ranges(quotes)
 
     for n, p in enumerate(paras):
         body = view[p.body:p.end]
-        body_text = text[p.body:p.end]
         in_region = region_at(p.start)
         if (owner_in_region and not in_region) or _CLOSING.match(body):
             out += pending
             owner, owner_level, pending = [], None, []
-        if quote_at(p.start):
+        if quotes and quote_at(p.start):
             continue
         # the Nơi nhận list: addressees, not assignees
-        if _RECIPIENTS.match(body):
+        if body.startswith("nơi nhận"):
             recipients = True
             continue
         if recipients and p.body > p.start:
@@ -540,20 +573,20 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list
 
         # field lines: "Đơn vị chủ trì: Sở X", "Cơ quan phối hợp: …", "Thời gian thực hiện: …"
         # a field label alone ("a) Cơ quan chủ trì") heads a list of bodies, one a bullet
-        label = cues["label"].fullmatch(view[p.body:p.end].strip(" *:."))
+        label = cues["label"].fullmatch(body.strip(" *:."))
         if label:
             list_role = "support" if label["support"] else ("lead" if label["lead"] else None)
             continue
         if list_role and not p.numbered and p.body > p.start:
             names = split_names(text, view, p.body, p.end)
             if names:
-                task_text = last_task[0] if last_task else None
+                task_text = _task_text(_text_of(text, last_task[0])) if last_task else None
                 out += [_assignment(n, list_role, task_text, None, spans, "text") for n in names]
                 continue
         list_role = None
         f = cues["field"].match(view, p.body, p.end)
         if f and f.start() == p.body:
-            task_text = last_task[0] if last_task else None
+            task_text = _text_of(text, last_task[0]) if last_task else None
             if f["deadline"]:
                 if last_task:
                     d = parse_deadline(text[f.end():p.end])
@@ -566,14 +599,20 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list
             if last_task:
                 last_task[1].extend(made)
             continue
-        last_task = (body_text, [])
+        last_task = (p, [])
 
-        if cues["boilerplate"].search(body) and re.search(r"(?<!\w)(?:nếu|trong quá trình)(?!\w)", body):
+        heading = (in_region or not report) and p.numbered  # may be an agency sub-heading
+        cue = cues["any"].search(view, p.body, p.end)  # most paragraphs have none
+        has_cue = cue is not None
+        if not (owner or heading or has_cue or _may_assign(view, p, report, in_region)):
+            continue  # no owner above, no sub-heading, no cue, no subject and no notice: nothing to read
+
+        if any(words in body for words in boilerplate) and _IF_CLAUSE.search(body):
             continue  # "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị … phản ánh về …"
 
         # an agency sub-heading under Tổ chức thực hiện: "2. Sở Nội vụ", "3. Sở Y tế: Phối hợp…";
         # elsewhere (a Chỉ thị's parts) only a heading that is a name and nothing else
-        if (in_region or not report) and p.numbered:
+        if heading:
             if n + 1 < len(paras) and paras[n + 1].numbered and _groups_headings(doc, view, p, paras[n + 1]):
                 continue  # "I. Các đơn vị thuộc Sở", "II. Đề nghị các sở, ngành": the bodies are below
             # "1. Đối với UBND tỉnh": the requests under it are addressed to the body
@@ -590,7 +629,7 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list
                     owner, owner_level = names, view[p.start:p.body].strip(" *")
                     owner_in_region = in_region
                     task = text[span[1]:p.end].strip(" *:.") or None
-                    made = [_assignment(name, "lead", task, None, spans, "text") for name in names]
+                    made = [_assignment(name, "lead", _task_text(task), None, spans, "text") for name in names]
                     last_task[1].extend(made)
                     if task:
                         out += made
@@ -603,18 +642,41 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: list
                 out += pending
                 owner, owner_level, pending = [], None, []
 
-        made = _sentence_assignments(doc, view, p, spans, report, in_region, bool(owner))
+        made = _sentence_assignments(doc, view, p, spans, report, in_region, bool(owner), cue.start() if cue else None)
         if owner:
+            body_text = text[p.body:p.end]
             pending = []
             # "Yêu cầu Thủ trưởng các đơn vị…" closing the part: addressed to the body it names
             addressed = not p.numbered and any(a.role == "lead" and a.requested is False and a.task == body_text
                                                and _addresses(view, p, a) for a in made)
             for name in owner if not addressed else ():
                 if not any(a.role == "lead" and a.agency_key == agency_key(name.text) for a in made):
-                    made.append(_assignment(name, "lead", body_text, _prose_deadline(body_text, body), spans, "text"))
+                    made.append(_assignment(name, "lead", _task_text(body_text), _prose_deadline(body_text, body),
+                                            spans, "text"))
         out += made
         last_task[1].extend(made)
     return out + pending
+
+
+_IF_CLAUSE = re.compile(r"(?<!\w)(?:nếu|trong quá trình)(?!\w)")
+
+
+def _text_of(text: str, p: _Para) -> str:
+    return text[p.body:p.end]
+
+
+def _may_assign(view: str, p: _Para, report: bool, in_region: bool, owned: bool = False) -> bool:
+    """Can a paragraph without a cue word give a task? Only through its subject (a body or an
+    opening phrase at its start, where subjects are assignees and no sub-heading above owns the
+    paragraph) or a notice's closing."""
+    subject = not owned and not (report and not in_region) and bool(
+        lexicon().name_start.match(view, p.body, p.end) or _INTRO.match(view, p.body, p.end))
+    return subject or _may_be_notice(view, p)
+
+
+def _may_be_notice(view: str, p: _Para) -> bool:
+    """The words a notice's closing line cannot do without ("… biết, thực hiện")."""
+    return view.find("biết", p.body, p.end) >= 0 and view.find("thực hiện", p.body, p.end) >= 0
 
 
 _ADDRESSEE = re.compile(r"[\s*]*(?:đối với|về phía)\s+")
@@ -664,16 +726,34 @@ def _mark_kind(mark: str) -> str:
     return next((kind for pattern, kind in _MARK_KINDS if pattern.fullmatch(mark)), mark)
 
 
+_LEAD_CUES_AT_END = ("chủ trì", "thực hiện")  # "Đơn vị thực hiện: Sở X chủ trì, phối hợp với…"
+
+
+def _lead_cue_start(view: str, a: int, b: int) -> int:
+    """Where view[a:b] ends without a trailing "chủ trì" / "thực hiện" and the spaces and commas
+    around it. (Read back from the end: a regex for it would be tried at every position.)"""
+    end = _strip_space_back(view, a, b)
+    for cue in _LEAD_CUES_AT_END:
+        if view.endswith(cue, a, end):
+            return _strip_space_back(view, a, end - len(cue))
+    return end
+
+
+def _strip_space_back(view: str, a: int, i: int) -> int:
+    """`i` moved back over spaces and commas, not before `a`."""
+    while i > a and (view[i - 1].isspace() or view[i - 1] == ","):
+        i -= 1
+    return i
+
+
 def _field_assignments(doc: Document, view: str, a: int, b: int, role: str, task: str | None,
-                       spans: list[_Span]) -> list[Assignment]:
+                       spans: _Spans) -> list[Assignment]:
     """A field line's value: bodies, and "X chủ trì, phối hợp với Y" inside it."""
     out = []
     cues = _cue_patterns()
+    task = _task_text(task)
     support = next(_word_matches(cues["support_before"], view, a, b), None)
-    lead_end = support.start() if support else b
-    lead_part = view[a:lead_end]
-    m = re.search(r"[\s,]*(?:chủ trì|thực hiện)?[\s,]*$", lead_part)
-    lead_end = a + m.start() if m else lead_end
+    lead_end = _lead_cue_start(view, a, support.start() if support else b)
     for name in split_names(doc.text, view, a, lead_end):
         out.append(_assignment(name, role, task, None, spans, "text"))
     if support:
@@ -682,19 +762,19 @@ def _field_assignments(doc: Document, view: str, a: int, b: int, role: str, task
     return out
 
 
-def _sentence_assignments(doc: Document, view: str, p: _Para, spans: list[_Span], report: bool,
-                          in_region: bool, owned: bool) -> list[Assignment]:
+def _sentence_assignments(doc: Document, view: str, p: _Para, spans: _Spans, report: bool,
+                          in_region: bool, owned: bool, first_cue: int | None) -> list[Assignment]:
+    """The assignments in a paragraph's sentences; `first_cue`: where the first cue word in it is,
+    if any (every cue pattern's match starts at a cue word, so none is looked for before it)."""
     cues = _cue_patterns()
-    has_cue = cues["any"].search(view, p.body, p.end) is not None  # most paragraphs have none
-    if not has_cue and (owned or (report and not in_region) or not (
-            lexicon().name_start.match(view, p.body, p.end) or _INTRO.match(view, p.body, p.end))) \
-            and not _NOTICE_WORD.search(view, p.body, p.end):
+    has_cue = first_cue is not None
+    if not has_cue and not _may_assign(view, p, report, in_region, owned):
         return []  # no cue, no subject and no notice: nothing to read
     text = doc.text
     out: list[Assignment] = []
     body_text = text[p.body:p.end]
     seen: set[tuple[str, str]] = set()
-    deadline: list[Deadline | None] = []  # found once, when the paragraph assigns something
+    task_and_deadline: list = []  # found once, when the paragraph assigns something
 
     def add(names: list[Name], role: str, requested: bool = False) -> None:
         for name in names:
@@ -702,9 +782,10 @@ def _sentence_assignments(doc: Document, view: str, p: _Para, spans: list[_Span]
             if k in seen:
                 continue
             seen.add(k)
-            if not deadline:
-                deadline.append(_prose_deadline(body_text, view[p.body:p.end]))
-            out.append(_assignment(name, role, body_text, deadline[0], spans, "text", requested))
+            if not task_and_deadline:
+                task_and_deadline[:] = _task_text(body_text), _prose_deadline(body_text, view[p.body:p.end])
+            task, deadline = task_and_deadline
+            out.append(_assignment(name, role, task, deadline, spans, "text", requested))
 
     def past_before(i: int) -> bool:
         clause_start = max(view.rfind(c, p.body, i) for c in ".;") + 1
@@ -713,7 +794,7 @@ def _sentence_assignments(doc: Document, view: str, p: _Para, spans: list[_Span]
 
     # "Giao X …", "Yêu cầu X …" and "Đề nghị X …" (a request)
     for pattern, requested in (("lead_before", False), ("requested_before", True)) if has_cue else ():
-        for m in _word_matches(cues[pattern], view, p.body, p.end):
+        for m in _word_matches(cues[pattern], view, first_cue, p.end):
             if past_before(m.start()) or (report and not in_region and not requested):
                 continue
             if view[max(p.body, m.start() - 8):m.start()].rstrip().endswith(("được", "theo", "hồ sơ", "văn bản")):
@@ -727,7 +808,7 @@ def _sentence_assignments(doc: Document, view: str, p: _Para, spans: list[_Span]
         subject_starts = {p.body} | set(_after_intro(view, p)) if not owned else set()
         starts = sorted(subject_starts)
         if has_cue:  # the clauses with a "chủ trì"-like cue in them
-            cue_at = [m.start() for m in _word_matches(cues["after_word"], view, p.body, p.end)]
+            cue_at = [m.start() for m in _word_matches(cues["after_word"], view, first_cue, p.end)]
             if cue_at:
                 clauses = _clause_starts(view, p) + [p.end]
                 starts = sorted(subject_starts.union(
@@ -760,16 +841,16 @@ def _sentence_assignments(doc: Document, view: str, p: _Para, spans: list[_Span]
                 add(split_names(text, view, start, span[1]), "lead")
     # "phối hợp với Y"
     if has_cue and (not report or in_region or out):
-        for m in _word_matches(cues["support_before"], view, p.body, p.end):
+        for m in _word_matches(cues["support_before"], view, first_cue, p.end):
             bare = not re.search(r"(?:với|cùng)\s*$", m.group())  # "phối hợp tổ chức…" is a verb pair
             names = _names_at(doc, view, m.end(), _clause_end(view, m.end(), p.end), strict=bare)
             add(names, "support")
     # a notice's closing line: "… thông báo để Ủy ban nhân dân tỉnh và các Bộ liên quan biết, thực hiện"
-    m = _NOTICE.search(view, p.body, p.end) if has_cue or _NOTICE_WORD.search(view, p.body, p.end) else None
+    m = _NOTICE.search(view, p.body, p.end) if _may_be_notice(view, p) else None
     if m:
         add(split_names(text, view, m.start("names"), m.end("names")), "lead")
     # the closing article of a decision: "A, B, C chịu trách nhiệm thi hành Quyết định này"
-    m = _EXECUTES.search(view, p.body, p.end) if has_cue else None
+    m = _EXECUTES.search(view, first_cue, p.end) if has_cue else None
     if m:
         add(split_names(text, view, p.body, m.start()), "lead")
     return out
@@ -824,18 +905,15 @@ _INTRODUCES = re.compile(r"như sau\s*:?\s*$")
 _DESCRIPTIVE = frozenset(["doi_tuong", "pham_vi", "muc_dich", "yeu_cau", "muc_tieu", "quan_diem"])
 
 
-def _describes(spans: list[_Span], offset: int) -> bool:
-    best = None
-    for s in spans:
-        if s.start <= offset < s.end and (best is None or len(s.path) >= len(best.path)):
-            best = s
+def _describes(spans: _Spans, offset: int) -> bool:
+    best = spans.innermost(offset)
     return bool(best and _DESCRIPTIVE & set(best.labels))
 
 
 # ---------------------------------------------------------------- entry point
 
 def find_assignments(doc: Document, sections: list[Section]) -> list[Assignment]:
-    spans = _flatten(sections)
+    spans = _Spans(sections)
     out: list[Assignment] = []
     skip: list[tuple[int, int]] = []
     for table in _tables_from_blocks(doc):
