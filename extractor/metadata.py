@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -699,7 +700,26 @@ def _signature_lines(doc: Document) -> list[Line]:
     return _lines(doc, _back_lines(doc.text, len(doc.text), TAIL_LINES))
 
 
-def _signer(lines: list[Line]) -> Signer | None:
+def _last_marker(doc: Document, window: list[Line]) -> tuple[int, re.Match] | None:
+    """(line index, match) of the signature block's last authority marker: "TM. ỦY BAN" then
+    "KT. CHỦ TỊCH". A marker belongs to the block while it is at most four lines below the one
+    before it. (One regex scan over the window's text, not one per line: the marker stays
+    within its line.)"""
+    if not window:
+        return None
+    found = None
+    starts = None
+    for m in lexicon().authority.finditer(doc.text, window[0].start, window[-1].end):
+        if starts is None:
+            starts = [line.start for line in window]
+        idx = bisect_right(starts, m.start()) - 1
+        if found and idx > found[0] + 4:
+            break
+        found = (idx, m)
+    return found
+
+
+def _signer(doc: Document, lines: list[Line]) -> Signer | None:
     """The authority marker (TM., KT., ...), the position under it and the name under that.
 
     The block comes as lines ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" / "Đào Văn A"), as one table
@@ -708,16 +728,11 @@ def _signer(lines: list[Line]) -> Signer | None:
     """
     lex = lexicon()
     window = lines
-    found = None
-    for idx, line in enumerate(window):
-        for m in lex.authority.finditer(line.text):
-            found = (idx, m)  # the last marker of the block: "TM. ỦY BAN" then "KT. CHỦ TỊCH"
-        if found and found[0] < idx - 3:
-            break
+    found = _last_marker(doc, window)
     if found is not None:
         idx, marker = found
         authority = marker.group(1).replace("/", "") + "."
-        rest = window[idx].text[marker.end():]
+        rest = doc.text[marker.end():window[idx].end]
     else:
         # signed in one's own right: "THỦ TƯỚNG" / "Phạm Văn A", no marker
         for idx, line in enumerate(window):
@@ -902,7 +917,7 @@ def find_metadata(doc: Document, sections: list[Section]) -> DocumentInfo:
     if info.title is None and not header.found:
         info.title = _headline(lines)
     tail = _signature_lines(doc)
-    info.signer = _signer(tail)
+    info.signer = _signer(doc, tail)
     info.recipients = _recipients(doc, lines, tail)
     return info
 
