@@ -123,6 +123,24 @@ _BLANK = r"[.…_ \t]*"
 _PLACE_DATE = re.compile(r",\s*ngày\s*(?:\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|"
                          rf"(?:\d{{1,2}})?{_BLANK}\s*tháng\s*(?:\d{{1,2}})?{_BLANK}\s*năm\s*\d{{4}})")
 _VV = re.compile(r"V(?<!\wV)/v\b\.?\s*", re.IGNORECASE)
+
+
+def _find_place_date(key: str, start: int = 0, end: int | None = None) -> re.Match | None:
+    """`_PLACE_DATE.search(key, start, end)`. Commas are everywhere, so "ngày" is found first
+    (`str.find`), then the comma before it across white space, where the regex is tried."""
+    end = len(key) if end is None else end
+    day = key.find("ngày", start, end)
+    while day >= 0:
+        comma = day - 1
+        while comma >= start and key[comma].isspace():
+            comma -= 1
+        if comma >= start and key[comma] == ",":
+            m = _PLACE_DATE.match(key, comma, end)
+            if m:
+                return m
+        day = key.find("ngày", day + 1, end)
+    return None
+
 _KINH_GUI = re.compile(r"kính\s+gửi\s*:?")
 _NOI_NHAN = re.compile(r"nơi\s+nhận\s*:?")
 # Decoration: table bars and emphasis marks, and lines drawn with dashes ("-----", "––––").
@@ -162,9 +180,17 @@ def _lines(doc: Document, start: int = 0, end: int | None = None) -> list[Line]:
     return lines
 
 
+def _not_upper(text: str) -> bool:
+    """`text != text.upper()`. Most lines show a small letter in their first words, and the upper
+    case of a long line costs: the opening is looked at first (the upper case of a text is that of
+    its characters one by one, never shorter, so an opening that changes changes the whole)."""
+    opening = text[:20]
+    return opening != opening.upper() or text != text.upper()
+
+
 def _is_caps(text: str) -> bool:
     """Has letters, all of them capitals."""
-    return text == text.upper() and text != text.lower()
+    return not _not_upper(text) and text != text.lower()
 
 
 def _blank_decoration(text: str) -> str:
@@ -358,7 +384,7 @@ def _find_header(doc: Document, lines: list[Line]) -> Header:
     end = lines[min(anchor_line + 8, len(lines) - 1)].end
     text, key = doc.text, doc.key
     stops = [m.start() for m in (_NUMBER_MARK.search(text, start, end), _find_vv(text, start, end),
-                                 _PLACE_DATE.search(key, start, end)) if m]
+                                 _find_place_date(key, start, end)) if m]
     for line in lines[anchor_line + 1:anchor_line + 9]:
         if _type_line(line):
             stops.append(line.start)
@@ -386,7 +412,7 @@ def _find_header(doc: Document, lines: list[Line]) -> Header:
 # --- tên loại, number, date -------------------------------------------------------------------
 def _type_line(line: Line):
     """The DocType of a tên loại line ("KẾ HOẠCH", "**BÁO CÁO**"), else None."""
-    if line.text != line.text.upper():
+    if _not_upper(line.text):
         return None  # a small letter: not in capitals (decoration removal keeps every letter)
     bare = _undecorate(line.text).strip(" :.")
     if not bare or len(bare) > 30 or not _is_caps(bare):
@@ -428,7 +454,7 @@ def _kind_of_symbol(sym: str) -> str | None:
 
 
 def _place_and_date(doc: Document, start: int, end: int) -> tuple[str | None, str | None]:
-    m = _PLACE_DATE.search(doc.key, start, end)
+    m = _find_place_date(doc.key, start, end)
     if not m:
         return None, None
     date = to_iso(doc.text[m.start():m.end()])
@@ -517,7 +543,7 @@ def _title_vv(doc: Document, lines: list[Line], start: int, end: int) -> str | N
         bare = _undecorate(text.split("|")[0])
         if parts and (not bare or _is_caps(bare) or len(bare) > 300 or parts[-1].endswith((".", ":"))
                       or _KINH_GUI.match(line.key) or _starts_body(line)
-                      or _PLACE_DATE.search(line.key) or _NUMBER_MARK.search(line.text)):
+                      or _find_place_date(line.key) or _NUMBER_MARK.search(line.text)):
             break
         if bare:
             parts.append(bare)
