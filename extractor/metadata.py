@@ -677,7 +677,7 @@ def _trailing_caps(text: str) -> re.Match | None:
 
 @cache
 def _spaced_words(phrase: str) -> re.Pattern:
-    """'nơi nhận' -> r'nơi\s+nhận': the phrase's words with any white space between them."""
+    """'nơi nhận' -> 'nơi\\s+nhận': the phrase's words with any white space between them."""
     return re.compile(r"\s+".join(map(re.escape, phrase.split())))
 
 
