@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -70,6 +71,7 @@ class Lexicon:
     starters: tuple[str, ...]
     chrome: re.Pattern
     skip_recipients: re.Pattern
+    skip_initials: frozenset[str]  # the first letter of each skip phrase
     recipient_notes: re.Pattern
 
 
@@ -104,6 +106,7 @@ def lexicon() -> Lexicon:
         starters=tuple(raw["body"]["starters"]),
         chrome=re.compile("|".join(raw["web"]["chrome"])),
         skip_recipients=re.compile(r"^(?:" + "|".join(raw["recipients"]["skip"]) + ")"),
+        skip_initials=frozenset(phrase[0] for phrase in raw["recipients"]["skip"]),
         recipient_notes=re.compile(raw["recipients"]["notes"]),
     )
 
@@ -120,6 +123,24 @@ _BLANK = r"[.…_ \t]*"
 _PLACE_DATE = re.compile(r",\s*ngày\s*(?:\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|"
                          rf"(?:\d{{1,2}})?{_BLANK}\s*tháng\s*(?:\d{{1,2}})?{_BLANK}\s*năm\s*\d{{4}})")
 _VV = re.compile(r"V(?<!\wV)/v\b\.?\s*", re.IGNORECASE)
+
+
+def _find_place_date(key: str, start: int = 0, end: int | None = None) -> re.Match | None:
+    """`_PLACE_DATE.search(key, start, end)`. Commas are everywhere, so "ngày" is found first
+    (`str.find`), then the comma before it across white space, where the regex is tried."""
+    end = len(key) if end is None else end
+    day = key.find("ngày", start, end)
+    while day >= 0:
+        comma = day - 1
+        while comma >= start and key[comma].isspace():
+            comma -= 1
+        if comma >= start and key[comma] == ",":
+            m = _PLACE_DATE.match(key, comma, end)
+            if m:
+                return m
+        day = key.find("ngày", day + 1, end)
+    return None
+
 _KINH_GUI = re.compile(r"kính\s+gửi\s*:?")
 _NOI_NHAN = re.compile(r"nơi\s+nhận\s*:?")
 # Decoration: table bars and emphasis marks, and lines drawn with dashes ("-----", "––––").
@@ -159,9 +180,17 @@ def _lines(doc: Document, start: int = 0, end: int | None = None) -> list[Line]:
     return lines
 
 
+def _not_upper(text: str) -> bool:
+    """`text != text.upper()`. Most lines show a small letter in their first words, and the upper
+    case of a long line costs: the opening is looked at first (the upper case of a text is that of
+    its characters one by one, never shorter, so an opening that changes changes the whole)."""
+    opening = text[:20]
+    return opening != opening.upper() or text != text.upper()
+
+
 def _is_caps(text: str) -> bool:
     """Has letters, all of them capitals."""
-    return text == text.upper() and text != text.lower()
+    return not _not_upper(text) and text != text.lower()
 
 
 def _blank_decoration(text: str) -> str:
@@ -355,7 +384,7 @@ def _find_header(doc: Document, lines: list[Line]) -> Header:
     end = lines[min(anchor_line + 8, len(lines) - 1)].end
     text, key = doc.text, doc.key
     stops = [m.start() for m in (_NUMBER_MARK.search(text, start, end), _find_vv(text, start, end),
-                                 _PLACE_DATE.search(key, start, end)) if m]
+                                 _find_place_date(key, start, end)) if m]
     for line in lines[anchor_line + 1:anchor_line + 9]:
         if _type_line(line):
             stops.append(line.start)
@@ -383,7 +412,7 @@ def _find_header(doc: Document, lines: list[Line]) -> Header:
 # --- tên loại, number, date -------------------------------------------------------------------
 def _type_line(line: Line):
     """The DocType of a tên loại line ("KẾ HOẠCH", "**BÁO CÁO**"), else None."""
-    if line.text != line.text.upper():
+    if _not_upper(line.text):
         return None  # a small letter: not in capitals (decoration removal keeps every letter)
     bare = _undecorate(line.text).strip(" :.")
     if not bare or len(bare) > 30 or not _is_caps(bare):
@@ -425,7 +454,7 @@ def _kind_of_symbol(sym: str) -> str | None:
 
 
 def _place_and_date(doc: Document, start: int, end: int) -> tuple[str | None, str | None]:
-    m = _PLACE_DATE.search(doc.key, start, end)
+    m = _find_place_date(doc.key, start, end)
     if not m:
         return None, None
     date = to_iso(doc.text[m.start():m.end()])
@@ -514,7 +543,7 @@ def _title_vv(doc: Document, lines: list[Line], start: int, end: int) -> str | N
         bare = _undecorate(text.split("|")[0])
         if parts and (not bare or _is_caps(bare) or len(bare) > 300 or parts[-1].endswith((".", ":"))
                       or _KINH_GUI.match(line.key) or _starts_body(line)
-                      or _PLACE_DATE.search(line.key) or _NUMBER_MARK.search(line.text)):
+                      or _find_place_date(line.key) or _NUMBER_MARK.search(line.text)):
             break
         if bare:
             parts.append(bare)
@@ -646,17 +675,28 @@ def _trailing_caps(text: str) -> re.Match | None:
     return _TRAILING_CAPS.search(text)
 
 
-_NOI_NHAN_WORDS = re.compile(r"nơi\s+nhận")
+@cache
+def _spaced_words(phrase: str) -> re.Pattern:
+    """'nơi nhận' -> 'nơi\\s+nhận': the phrase's words with any white space between them."""
+    return re.compile(r"\s+".join(map(re.escape, phrase.split())))
 
 
-def _line_opening(key: str, phrase: re.Pattern, end: int | None = None) -> int | None:
-    """The start of the first line (ending by `end`) that opens with `phrase`, after table bars,
-    emphasis marks and spaces; None if none does. (Finding the phrase, then looking back to its
-    line start, is much faster than a pattern anchored at every line start.)"""
-    for m in phrase.finditer(key, 0, len(key) if end is None else end):
-        line_start = key.rfind("\n", 0, m.start()) + 1
-        if not key[line_start:m.start()].strip("|* "):
-            return line_start
+def _line_opening(key: str, phrase: str, end: int | None = None) -> int | None:
+    """The start of the first line (ending by `end`) that opens with the words of `phrase`, after
+    table bars, emphasis marks and spaces; None if none does. (Finding the phrase, then looking
+    back to its line start, is much faster than a pattern anchored at every line start; and its
+    first word, found by `str.find`, faster than the phrase's regex.)"""
+    end = len(key) if end is None else end
+    words = _spaced_words(phrase)
+    first_word = phrase.split()[0]
+    pos = key.find(first_word, 0, end)
+    while pos >= 0:
+        m = words.match(key, pos, end)
+        if m:
+            line_start = key.rfind("\n", 0, pos) + 1
+            if not key[line_start:pos].strip("|* "):
+                return line_start
+        pos = key.find(first_word, m.end() if m else pos + 1, end)
     return None
 
 
@@ -680,13 +720,32 @@ def _forward_lines(text: str, pos: int, n: int) -> int:
 def _signature_lines(doc: Document) -> list[Line]:
     """Lines around the signature: from just before "Nơi nhận" on (a decision that carries a plan
     signs before the plan), else the end of the document."""
-    at = _line_opening(doc.key, _NOI_NHAN_WORDS)
+    at = _line_opening(doc.key, "nơi nhận")
     if at is not None:
         return _lines(doc, _back_lines(doc.text, at, 8), _forward_lines(doc.text, at, 40))
     return _lines(doc, _back_lines(doc.text, len(doc.text), TAIL_LINES))
 
 
-def _signer(lines: list[Line]) -> Signer | None:
+def _last_marker(doc: Document, window: list[Line]) -> tuple[int, re.Match] | None:
+    """(line index, match) of the signature block's last authority marker: "TM. ỦY BAN" then
+    "KT. CHỦ TỊCH". A marker belongs to the block while it is at most four lines below the one
+    before it. (One regex scan over the window's text, not one per line: the marker stays
+    within its line.)"""
+    if not window:
+        return None
+    found = None
+    starts = None
+    for m in lexicon().authority.finditer(doc.text, window[0].start, window[-1].end):
+        if starts is None:
+            starts = [line.start for line in window]
+        idx = bisect_right(starts, m.start()) - 1
+        if found and idx > found[0] + 4:
+            break
+        found = (idx, m)
+    return found
+
+
+def _signer(doc: Document, lines: list[Line]) -> Signer | None:
     """The authority marker (TM., KT., ...), the position under it and the name under that.
 
     The block comes as lines ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" / "Đào Văn A"), as one table
@@ -695,16 +754,11 @@ def _signer(lines: list[Line]) -> Signer | None:
     """
     lex = lexicon()
     window = lines
-    found = None
-    for idx, line in enumerate(window):
-        for m in lex.authority.finditer(line.text):
-            found = (idx, m)  # the last marker of the block: "TM. ỦY BAN" then "KT. CHỦ TỊCH"
-        if found and found[0] < idx - 3:
-            break
+    found = _last_marker(doc, window)
     if found is not None:
         idx, marker = found
         authority = marker.group(1).replace("/", "") + "."
-        rest = window[idx].text[marker.end():]
+        rest = doc.text[marker.end():window[idx].end]
     else:
         # signed in one's own right: "THỦ TƯỚNG" / "Phạm Văn A", no marker
         for idx, line in enumerate(window):
@@ -772,14 +826,13 @@ def _position_case(position: str) -> str:
 
 
 _LEADING_NOTE = re.compile(r"^\s*\([^)]*\)")
-_KINH_GUI_WORDS = re.compile(r"kính\s+gửi")
 
 
 def _recipients(doc: Document, lines: list[Line], tail: list[Line]) -> list[str]:
     """"Kính gửi" names, then "Nơi nhận" items, without "Như trên" and "Lưu: VT"."""
     lex = lexicon()
     found: list[str] = []
-    at = _line_opening(doc.key, _KINH_GUI_WORDS, lines[-1].end if lines else 0)
+    at = _line_opening(doc.key, "kính gửi", lines[-1].end if lines else 0)
     for idx, line in enumerate(lines if at is not None else ()):
         if line.start <= at <= line.end:
             m = _KINH_GUI.search(line.key)
@@ -796,11 +849,18 @@ def _recipients(doc: Document, lines: list[Line], tail: list[Line]) -> list[str]
             item = lex.recipient_notes.sub("", item)
             item = _LEADING_NOTE.sub("", item)  # a note left over from the item before
         item = " ".join(item.split()).strip(" -+•*;.,:")
-        if not item or lex.skip_recipients.match(match_key(item)) or len(item) > 200:
+        if not item or len(item) > 200 or _not_a_recipient(item):
             continue
         if item not in out:
             out.append(item)
     return out
+
+
+def _not_a_recipient(item: str) -> bool:
+    """"Như trên", "Lưu: VT" (data/metadata.toml). Most items do not open with a skip phrase's
+    first letter, and need no key."""
+    lex = lexicon()
+    return item[0].lower() in lex.skip_initials and bool(lex.skip_recipients.match(match_key(item)))
 
 
 def _list_item_text(text: str) -> str:
@@ -883,7 +943,7 @@ def find_metadata(doc: Document, sections: list[Section]) -> DocumentInfo:
     if info.title is None and not header.found:
         info.title = _headline(lines)
     tail = _signature_lines(doc)
-    info.signer = _signer(tail)
+    info.signer = _signer(doc, tail)
     info.recipients = _recipients(doc, lines, tail)
     return info
 

@@ -73,11 +73,17 @@ _RECIPIENTS = re.compile(r"^(?:nơi nhận|kính gửi)\b", re.I)
 _END_OF_BODY = re.compile(r"^nơi nhận\b", re.I)
 # A line that ends on a word or mark that cannot end a title was cut by a hard wrap
 # ("3. Sở Văn hóa, Thể thao và" / "Du lịch: ..."): its next line continues it.
-_CUT_SHORT = re.compile(r"(?:[,(–-]|\b(?:và|của|các|với|về|cho|trong|tại|theo|những|hoặc|để))$")
+_CUT_SHORT_WORDS = ("và", "của", "các", "với", "về", "cho", "trong", "tại", "theo", "những", "hoặc", "để")
+_CUT_SHORT = re.compile(rf"(?:[,(–-]|\b(?:{'|'.join(_CUT_SHORT_WORDS)}))$")
+# How far from the end a match can start: the longest word, and a final line break "$" may stand
+# before. (A search from there, not from the start: the regex opens with no fixed character, so
+# it would be tried at every position of the line.)
+_CUT_SHORT_REACH = max(map(len, _CUT_SHORT_WORDS)) + 1
 _SIGNATURE = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ]")
 # Where the body is over: Nơi nhận, a signature (TM., KT., ...) or an appendix; one regex, since
 # it is tried at the start of every paragraph
 _BODY_OVER = re.compile(r"(?i:nơi nhận)\b|(?:TM|KT|TL|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ]|PHỤ LỤC\b")
+_BODY_OVER_INITIALS = frozenset("NnTKQP")  # the characters _BODY_OVER can open with
 # The title line of a document attached after a decision's signature ("KẾ HOẠCH"): a new outline.
 _ATTACHED_TITLE = re.compile(
     r"^(?:kế hoạch|chương trình|hướng dẫn|đề án|phương án|quy chế|quy định|điều lệ|"
@@ -237,7 +243,7 @@ class _Scanner:
             if len(bare) <= _SHORT_LINE and _FLAT_TABLE_HEADER.match(bare):
                 self.in_flat_table = True
                 continue
-            i = self._block(block, i)
+            i = self._block(block, i, len(text) - len(stripped))
             if not self.body_started and (stripped.startswith(_BODY_STARTS)
                                           or stripped.rstrip(" *_").endswith(_BODY_INTRO_ENDS)):
                 self.body_started = True
@@ -256,7 +262,9 @@ class _Scanner:
     def _stop_here(self, stripped: str) -> bool:
         if not self.candidates:
             return False  # Kính gửi / recipients before the body are not its end
-        return bool(_BODY_OVER.match(stripped))  # Nơi nhận, a signature, an appendix
+        # Nơi nhận, a signature, an appendix (the first character first: most paragraphs open
+        # with none of them)
+        return stripped[0] in _BODY_OVER_INITIALS and bool(_BODY_OVER.match(stripped))
 
     def _quoted(self, stripped: str) -> bool:
         """True for a block inside a quotation (and keeps count of where it ends)."""
@@ -274,10 +282,10 @@ class _Scanner:
         return False
 
     # -- one block ----------------------------------------------------------------------------
-    def _block(self, block: Block, next_index: int) -> int:
-        """Candidates from one paragraph; returns the index of the next block to look at."""
+    def _block(self, block: Block, next_index: int, lead: int) -> int:
+        """Candidates from one paragraph whose text starts `lead` characters in (after emphasis
+        marks and spaces); returns the index of the next block to look at."""
         text = block.text
-        lead = len(text) - len(text.lstrip("*_ \t"))
         m = _NUMBER.match(text, lead)
         if m is not None:
             style, number = _style_of(m)
@@ -293,9 +301,7 @@ class _Scanner:
         if m is None:
             bare = text.strip("*_ ")
             if not (len(bare) <= _SHORT_LINE and _ONLY_NUMBER.match(bare)):
-                nxt = self.blocks[next_index].text if next_index < len(self.blocks) else ""
-                if not _starts_lower(nxt):  # else a paragraph broken by a hard wrap
-                    self._plain(block)
+                self._plain(block, next_index)
                 self._inline(block, 0)
             return next_index
         body_start = m.end()
@@ -324,10 +330,12 @@ class _Scanner:
             self.last_number[style] = number
         self.candidates.append(HeadingCandidate(number, style, heading, start, page, part=self.part))
 
-    def _plain(self, block: Block) -> None:
+    def _plain(self, block: Block, next_index: int) -> None:
         """An unnumbered title line: known by its style, or by naming a section."""
         if len(block.text) > _PLAIN_TITLE_MAX_CHARS or "\n" in block.text or self.in_flat_table:
             return
+        if next_index < len(self.blocks) and _starts_lower(self.blocks[next_index].text):
+            return  # a paragraph broken by a hard wrap
         text = block.text.strip("*_ \t")
         title, colon, after = text.partition(":")
         if colon and after.strip(" *_"):
@@ -419,7 +427,9 @@ def _continues(heading: str, nxt: str, taken: int) -> bool:
         return taken < 3
     if _all_caps(heading) and _all_caps(nxt):
         return len(nxt.split()) <= 12
-    return bool(_CUT_SHORT.search(heading.rstrip(" *_"))) and taken < 2 and not _all_caps(nxt)
+    heading = heading.rstrip(" *_")
+    return bool(_CUT_SHORT.search(heading, max(0, len(heading) - _CUT_SHORT_REACH))) and taken < 2 \
+        and not _all_caps(nxt)
 
 
 @lru_cache(maxsize=1024)
