@@ -59,7 +59,7 @@ def single_spaced(text: str) -> str:
     Every white-space character but the space is unprintable, so a printable text without
     two spaces in a row and without a space at either end is already single-spaced.
     """
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+    if text.isprintable() and "  " not in text and not text.startswith(" ") and not text.endswith(" "):
         return text
     return " ".join(text.split())
 
