@@ -19,6 +19,7 @@ import re
 import tomllib
 import unicodedata
 from functools import cache
+from itertools import islice
 from importlib import resources
 
 from ..doctypes import document_types
@@ -139,7 +140,7 @@ def strip_page_chrome(lines: list[str]) -> list[str]:
 def _document_start(keys: list[str], first_chrome: int | None) -> int:
     """Index of the document's first line among `keys` (0 when nothing above it is chrome)."""
     head = _patterns()["head_lines"]
-    nonblank = [i for i, k in enumerate(keys) if k][:_HEADER_SEARCH_LINES]
+    nonblank = list(islice((i for i, k in enumerate(keys) if k), _HEADER_SEARCH_LINES))
     start = 0
     # menu / breadcrumb lines at the very top
     for i in nonblank:
