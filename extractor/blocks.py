@@ -14,7 +14,7 @@ TABLE = "table"
 FOOTNOTE = "footnote"
 
 
-@dataclass
+@dataclass(slots=True)
 class Style:
     """Presentation hints, where the format has them (None = unknown)."""
 
@@ -31,14 +31,14 @@ class Style:
         return name.startswith(("heading", "title")) or name.startswith("đề mục")
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     text: str
     start: int = 0
     end: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     kind: str
     text: str = ""

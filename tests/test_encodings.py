@@ -101,3 +101,21 @@ def test_rare_symbols_count_the_legacy_symbol_characters(text):
     from extractor.encodings import _RARE_SYMBOLS, _rare_symbols
 
     assert _rare_symbols(text) == sum(1 for c in text if c in _RARE_SYMBOLS.decode("latin-1"))
+
+
+def test_no_vietnamese_letter_is_a_legacy_symbol():
+    # what makes score_bound a bound: a good word's Vietnamese letter is neither ASCII nor a symbol
+    from extractor.encodings import _RARE_SYMBOLS, _VIETNAMESE_LETTER
+
+    assert not any(_VIETNAMESE_LETTER.match(chr(c)) for c in [*range(128), *_RARE_SYMBOLS])
+
+
+@pytest.mark.parametrize("text", [
+    "", PLAN, "\ud800 lone surrogate ¸", "µ¸¹®\u00ad øïûöñ «»©·° \u00a0 Đ€ đ 中 ", "chửực e\u0301\u0301 \ufffd",
+    *(legacy for legacy, _ in TCVN3_CASES + VNI_CASES),
+])
+def test_score_bound_is_an_upper_bound(text):
+    from extractor.encodings import convert_legacy, legacy_score, score_bound
+
+    for reading in (text, convert_legacy(text, "tcvn3"), convert_legacy(text, "vni")):
+        assert score_bound(reading) >= legacy_score(reading)

@@ -441,6 +441,25 @@ def test_single_spaced(text):
     assert single_spaced(text) == " ".join(text.split())
 
 
+def test_case_folding_keeps_white_space():
+    # webpage._line_keys folds the case of all lines at once and collapses the spaces after
+    import sys
+
+    for c in map(chr, range(sys.maxunicode + 1)):
+        folded = c.casefold()
+        assert folded == c if c.isspace() else folded and not any(f.isspace() for f in folded)
+
+
+def test_line_keys_are_the_keys_of_each_line():
+    from extractor.readers.webpage import _MAX_CHROME_LINE, _line_keys, line_key
+
+    lines = ["", " ", "**Lượt xem:** 131", "\u0301Tin liên quan", ">\u0338 a", "TẢI  VỀ\u00a0", "Straße ǅ İ",
+             "| Tin | khác |", "e\u0302\u0301 ## X", "x" * 200 + " A", "Kế hoạch", "Kế\u200bhoạch _a_"]
+    assert _line_keys(lines) == [line_key(l) if 0 < len(l) < _MAX_CHROME_LINE else l.strip() for l in lines]
+    html_blocks = ["Tin liên quan\nTin  khác", "Lượt xem: 3"]  # an html block can hold a line break
+    assert _line_keys(html_blocks) == [line_key(l) for l in html_blocks]
+
+
 @pytest.mark.parametrize("text, ends", [
     ("Thực hiện như sau:", True),
     ("năm 2025;", True),

@@ -105,7 +105,7 @@ def _indent(line: str) -> int:
 
 # --- paragraphs -----------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class _Paragraphs:
     """Collects lines into paragraphs and paragraphs into blocks."""
 

@@ -19,6 +19,7 @@ import re
 import tomllib
 import unicodedata
 from functools import cache
+from itertools import islice
 from importlib import resources
 
 from ..doctypes import document_types
@@ -59,7 +60,7 @@ def single_spaced(text: str) -> str:
     Every white-space character but the space is unprintable, so a printable text without
     two spaces in a row and without a space at either end is already single-spaced.
     """
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+    if text.isprintable() and "  " not in text and not text.startswith(" ") and not text.endswith(" "):
         return text
     return " ".join(text.split())
 
@@ -75,6 +76,31 @@ def is_tail_marker(line: str) -> bool:
     return bool(_patterns()["tail_markers"].match(line_key(line)))
 
 
+def _line_keys(lines: list[str]) -> list[str]:
+    """`line_key` of each line shorter than `_MAX_CHROME_LINE`, any other line stripped.
+
+    The short lines are normalised, unmarked and case-folded as one text: each of these steps
+    treats every character on its own or, for NFC, stops at a line break (nothing composes
+    with one), so the text's lines are the lines' keys but for their spaces, collapsed last
+    (case folding neither makes nor removes white space).
+    """
+    keys = [line.strip() for line in lines]  # (an empty line's key is empty)
+    short = [i for i, line in enumerate(lines) if 0 < len(line) < _MAX_CHROME_LINE]
+    text = "\n".join([lines[i] for i in short])
+    if text.count("\n") > len(short) - 1:  # a line holds a line break (html blocks can)
+        for i in short:
+            keys[i] = line_key(lines[i])
+        return keys
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    for mark in "*#>|_":  # (one space a mark: the spaces are collapsed below, as after _MARKUP)
+        if mark in text:
+            text = text.replace(mark, " ")
+    for i, key in zip(short, text.casefold().split("\n")):
+        keys[i] = single_spaced(key)
+    return keys
+
+
 # Lines that belong to a document's own header (issuer, Quốc hiệu, number, place and date, title)
 _HEADER_LINE = re.compile(
     r"(ủy ban|uỷ ban|ubnd|hđnd|hội đồng|sở |bộ |ban |văn phòng|đảng|huyện ủy|huyện uỷ|tỉnh ủy|tỉnh uỷ"
@@ -86,18 +112,20 @@ _HEADER_SEARCH_LINES = 15
 def strip_page_chrome(lines: list[str]) -> list[str]:
     """The lines of a document without the page around it (blank lines are kept)."""
     patterns = _patterns()
-    # (an empty line's key is empty: stripping it is all it takes)
-    keys = [line_key(line) if 0 < len(line) < _MAX_CHROME_LINE else line.strip() for line in lines]
+    keys = _line_keys(lines)
+    is_chrome = patterns["chrome"].match
+    matches = [is_chrome(key) if key else None for key in keys]
+    if not any(matches):  # most documents: no chrome line, only menu lines at the top to look for
+        return lines[_document_start(keys, None):]
     total = sum(map(len, keys)) or 1
     first_chrome: int | None = None  # where, among the kept lines, chrome was first removed
     kept: list[int] = []
     seen = 0
-    for i, key in enumerate(keys):
+    for i, (key, chrome) in enumerate(zip(keys, matches)):
         seen += len(key)
         if not key:
             kept.append(i)
             continue
-        chrome = patterns["chrome"].match(key)
         if chrome:
             if first_chrome is None:
                 first_chrome = len(kept)
@@ -112,7 +140,7 @@ def strip_page_chrome(lines: list[str]) -> list[str]:
 def _document_start(keys: list[str], first_chrome: int | None) -> int:
     """Index of the document's first line among `keys` (0 when nothing above it is chrome)."""
     head = _patterns()["head_lines"]
-    nonblank = [i for i, k in enumerate(keys) if k][:_HEADER_SEARCH_LINES]
+    nonblank = list(islice((i for i, k in enumerate(keys) if k), _HEADER_SEARCH_LINES))
     start = 0
     # menu / breadcrumb lines at the very top
     for i in nonblank:
