@@ -415,6 +415,8 @@ def _cue_patterns() -> dict[str, re.Pattern]:
                             rf"(?:\s*(?:,|và)?\s*(?:phối hợp|thực hiện))?"),
         "field": re.compile(rf"(?:(?P<lead>{alt(fields['lead'])})|(?P<support>{alt(fields['support'])})"
                             rf"|(?P<deadline>{alt(fields['deadline'])}))[^:\n]{{0,30}}:\s*"),
+        # what a field line and a field label both open with: one test rules out most paragraphs
+        "field_word": re.compile(rf"[ *:.]*(?:{alt(fields['lead'] + fields['support'] + fields['deadline'])})"),
     }
 
 
@@ -442,7 +444,7 @@ _CLAUSE_BREAK = re.compile(r"[.;]\s+(?=\S)")
 _EXECUTES = re.compile(r"chịu trách nhiệm thi hành")
 _NOTICE = re.compile(r"(?:thông báo|gửi|sao gửi)\s+để\s+(?P<names>.{3,300}?)\s+biết\s*(?:,|và)\s*(?:thực hiện|chỉ đạo thực hiện)")
 _LEAD_LATER = re.compile(r",[^,;.]{0,120},\s*(?:chủ trì|có trách nhiệm|chịu trách nhiệm)(?![^\W_])")
-_CLOSING = re.compile(r"nơi nhận|tm\.|kt\.|\./\.")
+_CLOSING = ("nơi nhận", "tm.", "kt.", "./.")  # what a line of the closing part opens with
 
 
 def _regions(doc: Document, view: str, paras: list[_Para], spans: _Spans, report: bool) -> list[tuple[int, int]]:
@@ -467,7 +469,7 @@ def _regions(doc: Document, view: str, paras: list[_Para], spans: _Spans, report
             qline = view[q.start:q.end]
             if roman and _ROMAN_HEAD.match(qline) or (arabic and not roman and _ARABIC_HEAD.match(qline)) \
                     or (not roman and not arabic and doc.text[q.body:q.end].isupper() and len(qline) > 8) \
-                    or _CLOSING.match(qline.strip()):
+                    or qline.strip().startswith(_CLOSING):
                 end = q.start
                 break
         regions.append((p.start, end))
@@ -537,6 +539,16 @@ class _Ranges:
         i = bisect.bisect_right(self.starts, offset) - 1
         return i >= 0 and offset < self.reach[i]
 
+    def inside(self, offsets: list[int]) -> list[bool]:
+        """The same test for many offsets in ascending order, in one walk over the ranges."""
+        out = []
+        i, n = -1, len(self.starts)
+        for offset in offsets:
+            while i + 1 < n and self.starts[i + 1] <= offset:
+                i += 1
+            out.append(i >= 0 and offset < self.reach[i])
+        return out
+
 
 def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: _Spans,
                        regions: list[tuple[int, int]], report: bool) -> list[Assignment]:
@@ -553,12 +565,14 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: _Spa
     recipients = False
     last_task: tuple[_Para, list[Assignment]] | None = None  # the task the field lines below belong to
 
-    region_at, quote_at = _Ranges(regions), _Ranges(quotes)
+    quote_at = _Ranges(quotes)
+    starts = [p.start for p in paras]
+    in_regions = _Ranges(regions).inside(starts)
 
     for n, p in enumerate(paras):
         body = view[p.body:p.end]
-        in_region = region_at(p.start)
-        if (owner_in_region and not in_region) or _CLOSING.match(body):
+        in_region = in_regions[n]
+        if (owner_in_region and not in_region) or body.startswith(_CLOSING):
             out += pending
             owner, owner_level, pending = [], None, []
         if quotes and quote_at(p.start):
@@ -573,7 +587,8 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: _Spa
 
         # field lines: "Đơn vị chủ trì: Sở X", "Cơ quan phối hợp: …", "Thời gian thực hiện: …"
         # a field label alone ("a) Cơ quan chủ trì") heads a list of bodies, one a bullet
-        label = cues["label"].fullmatch(body.strip(" *:."))
+        field_word = cues["field_word"].match(view, p.body, p.end)
+        label = field_word and cues["label"].fullmatch(body.strip(" *:."))
         if label:
             list_role = "support" if label["support"] else ("lead" if label["lead"] else None)
             continue
@@ -584,7 +599,7 @@ def _prose_assignments(doc: Document, view: str, paras: list[_Para], spans: _Spa
                 out += [_assignment(n, list_role, task_text, None, spans, "text") for n in names]
                 continue
         list_role = None
-        f = cues["field"].match(view, p.body, p.end)
+        f = field_word and cues["field"].match(view, p.body, p.end)
         if f and f.start() == p.body:
             task_text = _text_of(text, last_task[0]) if last_task else None
             if f["deadline"]:
