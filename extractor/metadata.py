@@ -275,7 +275,7 @@ def restore_case(name: str) -> str:
     if head:
         out.append(head[1])
         i = head[0]
-        if tuple(keys[:i]) in {_words(c) for c, _ in lex.committee_levels}:
+        if tuple(keys[:i]) in _committee_level_words():
             # a party committee is named by its place: "HUYỆN ỦY ĐỨC PHỔ" -> "Huyện ủy Đức Phổ"
             return " ".join(out + [_cap(w) for w in words[i:]])
     capitalise_next = not (head and " ".join(keys[:head[0]]) in lex.descriptive_heads)
@@ -302,6 +302,12 @@ def restore_case(name: str) -> str:
         capitalise_next = keys[i] in lex.joiners or (domains and word.endswith(","))
         i += 1
     return " ".join(out)
+
+
+@cache
+def _committee_level_words() -> frozenset[tuple[str, ...]]:
+    """The words of each party committee level ("huyện ủy")."""
+    return frozenset(_words(c) for c, _ in lexicon().committee_levels)
 
 
 # --- the body's name in the header -----------------------------------------------------------
@@ -709,6 +715,17 @@ def _back_lines(text: str, pos: int, n: int) -> int:
     return pos + 1
 
 
+def _head_end(text: str) -> int:
+    """Where the head ends: at the line break that closes its HEAD_LINES lines, at most HEAD_CHARS
+    characters in. (The lines of the first HEAD_CHARS characters split at once: quicker than
+    finding the line breaks one by one.)"""
+    head = text[:HEAD_CHARS]
+    pieces = head.split("\n", HEAD_LINES)
+    if len(pieces) > HEAD_LINES:  # the last piece is what follows that line break
+        return len(head) - len(pieces[-1]) - 1
+    return len(head)
+
+
 def _forward_lines(text: str, pos: int, n: int) -> int:
     for _ in range(n):
         pos = text.find("\n", pos + 1)
@@ -900,7 +917,7 @@ def _list_items(first: str, following: list[Line]) -> list[str]:
 
 # --- the whole -----------------------------------------------------------------------------------
 def find_metadata(doc: Document, sections: list[Section]) -> DocumentInfo:
-    head_end = min(_forward_lines(doc.text, -1, HEAD_LINES), HEAD_CHARS)
+    head_end = _head_end(doc.text)
     lines = _lines(doc, 0, head_end)
     info = DocumentInfo()
     header = _find_header(doc, lines)

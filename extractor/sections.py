@@ -19,7 +19,7 @@ the tree as written and reported as warnings with their offset.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from pydantic import TypeAdapter
@@ -85,10 +85,12 @@ _SIGNATURE = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ]")
 _BODY_OVER = re.compile(r"(?i:nơi nhận)\b|(?:TM|KT|TL|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ]|PHỤ LỤC\b")
 _BODY_OVER_INITIALS = frozenset("NnTKQP")  # the characters _BODY_OVER can open with
 # The title line of a document attached after a decision's signature ("KẾ HOẠCH"): a new outline.
-_ATTACHED_TITLE = re.compile(
-    r"^(?:kế hoạch|chương trình|hướng dẫn|đề án|phương án|quy chế|quy định|điều lệ|"
-    r"chương trình hành động)$"
-)
+_ATTACHED_TITLES = ("kế hoạch", "chương trình", "hướng dẫn", "đề án", "phương án", "quy chế", "quy định",
+                    "điều lệ", "chương trình hành động")
+_ATTACHED_TITLE = re.compile(rf"^(?:{'|'.join(_ATTACHED_TITLES)})$")
+# Their first letters (consonants, which the key only puts in lower case): a line that opens with
+# another letter is no such title, and its key is not looked at.
+_ATTACHED_INITIALS = frozenset(title[0] for title in _ATTACHED_TITLES)
 _PLAIN_TITLE_MAX_WORDS = 12
 _PLAIN_TITLE_MAX_CHARS = 120
 _HEADER_LINE = re.compile(r"^(?:CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]|ĐẢNG CỘNG SẢN|(?:KẾ HOẠCH|QUYẾT ĐỊNH|"
@@ -110,7 +112,7 @@ _ORDINAL_WORDS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6
 _LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
-@dataclass
+@dataclass(slots=True)
 class HeadingCandidate:
     """A heading found in the text, before it is placed in the tree."""
 
@@ -121,7 +123,6 @@ class HeadingCandidate:
     page: int | None
     level: int = 0
     part: int = 0  # outlines after a decision's signature start a new part
-    children: list[HeadingCandidate] = field(default_factory=list)
 
 
 def _style_of(match: re.Match) -> tuple[str, str]:
@@ -150,7 +151,14 @@ def _squeeze(text: str) -> str:
 
 def _clip_heading(text: str) -> str:
     """The heading of an item: its text up to the first colon or full stop, without markup."""
+    colon = text.find(":")
+    if colon >= 0:
+        # the heading ends at this colon or before; squeezing keeps every colon and shortens
+        # nothing before one, and a full stop's look ahead stops at the colon
+        text = text[:colon + 1]
     text = _squeeze(text)
+    if colon < 0 and "." not in text:
+        return text.strip(" .:;,-–")  # (a title line: no colon, no full stop to look for)
     colon = text.find(":")
     stop = _SENTENCE_END.search(text)
     cut = min(colon if colon >= 0 else len(text), stop.start() if stop else len(text))
@@ -170,9 +178,9 @@ def _starts_lower(text: str) -> bool:
 
 
 def _all_caps(text: str, least: int = 2) -> bool:
-    if not all(c.isupper() for c in text if c.isalpha()):
+    if not all(map(str.isupper, filter(str.isalpha, text))):
         return False  # (stops at the first small letter: the second character of most text)
-    return sum(c.isalpha() for c in text) >= least
+    return sum(map(str.isalpha, text)) >= least
 
 
 def _ended(text: str) -> bool:
@@ -220,8 +228,9 @@ class _Scanner:
             # the title of an attached document ("KẾ HOẠCH"), which matters only once an outline has
             # begun (not in the header); the name first, the capitals after, since counting the
             # capitals of every short line costs more than matching a name
-            attached = bool(self.candidates or self.stopped) and len(text) < 40 and bool(
-                _ATTACHED_TITLE.match(self.doc.key[block.start:block.end].strip(" *_"))) and _all_caps(text)
+            attached = bool(self.candidates or self.stopped) and len(text) < 40 \
+                and stripped[0].lower() in _ATTACHED_INITIALS \
+                and bool(_ATTACHED_TITLE.match(self.doc.key[block.start:block.end].strip(" *_"))) and _all_caps(text)
             if self.stopped:
                 if attached:
                     self._new_part()
@@ -334,8 +343,9 @@ class _Scanner:
         """An unnumbered title line: known by its style, or by naming a section."""
         if len(block.text) > _PLAIN_TITLE_MAX_CHARS or "\n" in block.text or self.in_flat_table:
             return
-        if next_index < len(self.blocks) and _starts_lower(self.blocks[next_index].text):
-            return  # a paragraph broken by a hard wrap
+        style = block.style
+        if not (self.seen_numbered or self.candidates or style.bold or style.is_heading_style):
+            return  # the header and the opening, before any outline: skip the lexicon
         text = block.text.strip("*_ \t")
         title, colon, after = text.partition(":")
         if colon and after.strip(" *_"):
@@ -346,10 +356,9 @@ class _Scanner:
             return
         if not title[0].isupper():
             return
-        style = block.style
+        if next_index < len(self.blocks) and _starts_lower(self.blocks[next_index].text):
+            return  # a paragraph broken by a hard wrap
         styled = bool(style.is_heading_style or style.bold)
-        if not (self.seen_numbered or styled or self.candidates):
-            return  # the header and the opening, before any outline: skip the lexicon
         if _HEADER_LINE.match(title):
             return  # quốc hiệu, tiêu ngữ, the document's kind: often bold or in a Title style
         if style.is_heading_style and not (self.seen_numbered or self.body_started):
@@ -542,38 +551,33 @@ _OUTLINE = TypeAdapter(list[Section])
 
 
 def _build_tree(candidates: list[HeadingCandidate], doc: Document, part_ends: list[int]) -> list[Section]:
-    """Nest candidates by level; a section runs until the next heading at its level or above."""
+    """Nest candidates by level; a section runs until the next heading of its part at its level
+    or above, else to the end of its part (without the white space before that)."""
     text = doc.text
     roots: list[dict] = []
+    # the sections still open, each one deeper than the one below it: a heading closes those on
+    # top of it and goes into the one left on top
     stack: list[tuple[HeadingCandidate, dict]] = []
-    # where each section stops: at the next heading of its part at its level or above, else at
-    # the end of its part. The sections still open form a stack (each one deeper than the one
-    # below it), so a heading closes those on top of it.
-    stops = [part_ends[c.part] if c.part < len(part_ends) else len(text) for c in candidates]
-    open_sections: list[int] = []
-    for i, d in enumerate(candidates):
-        while open_sections and (candidates[open_sections[-1]].part != d.part
-                                 or d.level <= candidates[open_sections[-1]].level):
-            closed = open_sections.pop()
-            if candidates[closed].part == d.part:
-                stops[closed] = min(stops[closed], d.start)
-        open_sections.append(i)
-    ends = {}
-    for i, c in enumerate(candidates):
-        end = stops[i]
+
+    def close(c: HeadingCandidate, section: dict, stop: int) -> None:
+        end = min(stop, part_ends[c.part]) if c.part < len(part_ends) else stop
         while end > c.start and text[end - 1] in " \n\t":
             end -= 1
-        ends[i] = max(end, c.start)
-    for i, c in enumerate(candidates):
-        section = {"number": c.number, "heading": c.heading, "level": c.level, "labels": label_heading(c.heading),
-                   "start": c.start, "end": ends[i], "page": c.page, "children": []}
+        section["end"] = max(end, c.start)
+
+    for c in candidates:
         while stack and (stack[-1][0].part != c.part or stack[-1][0].level >= c.level):
-            stack.pop()
+            closed, section = stack.pop()
+            close(closed, section, c.start if closed.part == c.part else len(text))
+        section = {"number": c.number, "heading": c.heading, "level": c.level, "labels": label_heading(c.heading),
+                   "start": c.start, "end": None, "page": c.page, "children": []}
         if stack:
             stack[-1][1]["children"].append(section)
         else:
             roots.append(section)
         stack.append((c, section))
+    for c, section in stack:
+        close(c, section, len(text))
     return _OUTLINE.validate_python(roots)
 
 
