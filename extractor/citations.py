@@ -110,12 +110,15 @@ def _type_last_words() -> frozenset[str]:
 
 
 @cache
-def _anaphora_words() -> tuple[re.Pattern, ...]:
-    """Each word that points back ("trên", "nêu trên"), longest first, as its own regex: the
-    engine finds a plain word many times faster than an alternation. Words that point to the
-    document itself ("này") are never a citation, so they are not searched."""
+def _anaphora_words() -> tuple[tuple[re.Pattern, tuple[str, ...]], ...]:
+    """The words that point back ("trên", "nêu trên"), to be found in a whole text: each word that
+    ends no other listed word ("trên", "đó") as its own regex (the engine finds a plain word many
+    times faster than an alternation), with the words that end with it ("nêu trên"), which are
+    found where it is. Words that point to the document itself ("này") are never a citation, so
+    they are not searched."""
     words = sorted(symbols.grammar()["type_words"]["anaphora_previous"], key=len, reverse=True)
-    return tuple(re.compile(re.escape(w) + r"(?!\w)") for w in words)
+    return tuple((re.compile(re.escape(w) + r"(?!\w)"), tuple(v for v in words if v != w and v.endswith(w)))
+                 for w in words if not any(v != w and w.endswith(v) for v in words))
 
 
 @cache
@@ -715,20 +718,27 @@ def _resolve(doc: Document, found: list[CitedMention]) -> list[list[CitedMention
 
 def _find_anaphora(doc: Document) -> list[CitedMention]:
     out = []
-    words = sorted((m for rx in _anaphora_words() for m in rx.finditer(doc.key)), key=lambda m: m.start())
+    key = doc.key
+    words = []  # (start, end) of every listed word, as each word's own regex would find it
+    for rx, longer in _anaphora_words():
+        for m in rx.finditer(key):
+            end = m.end()
+            words += [(end - len(w), end) for w in longer if end >= len(w) and key.startswith(w, end - len(w))]
+            words.append((m.start(), end))
+    words.sort(key=lambda w: (w[0], -w[1]))  # by start, the longer word first
     covered = 0  # "trên" inside "nêu trên" is not a word of its own
-    for m in words:
-        if m.start() < covered:
+    for start, end in words:
+        if start < covered:
             continue
-        covered = m.end()
-        if not doc.key[m.start() - 1: m.start()].isspace():
+        covered = end
+        if not key[start - 1: start].isspace():
             continue
-        last_word = doc.key[max(0, m.start() - 12): m.start()].split()[-1:]
+        last_word = key[max(0, start - 12): start].split()[-1:]
         if not last_word or last_word[0] not in _type_last_words():
             continue
-        t = _anaphora_regex().search(doc.key, max(0, m.start() - 30), m.start())
-        if t and not symbols.symbol_regex().match(doc.text, m.end() + 1):
-            out.append(CitedMention(start=t.start(), end=m.end(), type=_type_words()[" ".join(t["type"].split())],
+        t = _anaphora_regex().search(key, max(0, start - 30), start)
+        if t and not symbols.symbol_regex().match(doc.text, end + 1):
+            out.append(CitedMention(start=t.start(), end=end, type=_type_words()[" ".join(t["type"].split())],
                              refers_back=True))
     return out
 
