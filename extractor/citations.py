@@ -236,7 +236,9 @@ def _date_after(doc: Document, pos: int) -> tuple[str | None, str | None, int, i
 
 _GAP = re.compile(r"[ \t]*(\n[ \t]*)?")
 _TOKEN = re.compile(r"[^\s,;.()“”\"]+")
-_LIST_START = re.compile(r"[-+•|]|\d+[.)]|[IVX]+\.")
+# the next word: the gap before it (at most one line break) and the word; a line that opens a
+# new list item ("- ", "2.", "II.") is taken as `item` instead
+_NEXT_WORD = re.compile(rf"[ \t]*(?:\n[ \t]*(?P<item>[-+•|]|\d+[.)]|[IVX]+\.)?)?(?P<word>{_TOKEN.pattern})?")
 
 
 # "Ngày 06/10/2025, Bộ Nội vụ ban hành Công văn số 8977/BNV-TCPCP": the date told before the document
@@ -276,32 +278,28 @@ def _phrase_after(doc: Document, pos: int, stops: re.Pattern, max_words: int,
     i = pos
     limit = min(len(text), pos + 250)
     while i < limit and len(words) < max_words:
-        gap = _GAP.match(text, i)
-        if gap.group(1) is not None and _LIST_START.match(text, gap.end()):
+        w = _NEXT_WORD.match(text, i)
+        if w["item"] is not None or w["word"] is None:
             break
-        i = gap.end()
-        w = _TOKEN.match(text, i)
-        if not w:
-            break
-        token = w.group()
-        if words and token[:1].isupper() and _type_word_at(key, w.start()):
+        start, end = w.span("word")
+        first = text[start]
+        if words and first.isupper() and _type_word_at(key, start):
             break  # the next document: "… của UBND tỉnh, Kế hoạch số …"
-        if token[:1].islower() or not token[:1].isalpha():
-            rest = key[w.start(): w.start() + 24]
-            if key[w.start(): w.end()] == "và":
-                nxt = _TOKEN.match(text, _GAP.match(text, w.end()).end())
+        if first.islower() or not first.isalpha():
+            if key[start: end] == "và":
+                nxt = _TOKEN.match(text, _GAP.match(text, end).end())
                 if not nxt or not nxt.group()[:1].isupper() or _type_word_at(key, nxt.start()):
                     break
-            elif stops.match(rest):
+            elif stops.match(key, start, start + 24):
                 break
-            elif name_words and token[:1].isalpha() and key[w.start(): w.end()] not in name_words and \
+            elif name_words and first.isalpha() and key[start: end] not in name_words and \
                     not (words and text[words[-1][0]].isupper()):
                 # a name capitalises the first syllable of each part ("Giáo dục", "Nội vụ"); other
                 # lower-case words belong to a short list ("nhân dân", "tỉnh", "thường trực"):
                 # "UBND tỉnh tuyên truyền …" ends before "tuyên"
                 break
-        words.append((w.start(), w.end()))
-        i = w.end()
+        words.append((start, end))
+        i = end
         if text[i: i + 1] == ":" and key[words[0][0]: i] == "liên bộ":
             i += 1  # "của liên Bộ: Tài chính - Nội vụ"
             continue
