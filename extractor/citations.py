@@ -20,6 +20,8 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
+from pydantic import TypeAdapter
+
 from . import symbols
 from .dates import date_at_start, find_dates
 from .doctypes import document_types
@@ -752,7 +754,9 @@ def _first(values):
     return next((v for v in values if v), None)
 
 
-def _citation(doc: Document, mentions: list[CitedMention], basis) -> tuple[Citation, list[Warning]]:
+def _citation(doc: Document, mentions: list[CitedMention], basis) -> tuple[dict, list[Warning]]:
+    """The fields of the citation a group of mentions makes (validated with the others in
+    `find_citations`), and its warnings."""
     warnings: list[Warning] = []
     full = [f for f in mentions if not f.refers_back]
     # a mention in a title written in capitals only gives way to one in running text, so the
@@ -766,7 +770,7 @@ def _citation(doc: Document, mentions: list[CitedMention], basis) -> tuple[Citat
                                 message=f"{first.number or first.name}: cited with different dates "
                                         f"({', '.join(sorted(dates))})"))
     is_basis = any(basis(f.start) and not _in_caps_line(doc.text, f.start) for f in full)
-    citation = Citation(
+    citation = dict(
         type=typed[0].type, number=first.number, name=_first(f.name for f in plain) if first.number else first.name,
         date=dates.pop() if len(dates) == 1 else None,
         issuer=_first(f.issuer for f in plain), subject=_first(f.subject for f in plain),
@@ -838,4 +842,7 @@ def find_citations(doc: Document, sections: list[Section], info: DocumentInfo) -
         warnings += group_warnings
         for f in group:
             warnings += _validate(f, info, today)
-    return citations, warnings
+    return _CITATIONS.validate_python(citations), warnings
+
+
+_CITATIONS = TypeAdapter(list[Citation])  # all of a document's citations validated in one call
