@@ -644,7 +644,20 @@ def _preamble_end(doc: Document, sections: list[Section], header_end: int) -> in
 _CAN_CU = re.compile(r"căn cứ(?!\w)")
 
 
-_BOUNDARY = re.compile(r"[.!?:](?=\s)")
+_BOUNDARIES = ".!?:"  # a sentence ends at one of these followed by white space
+
+
+def _sentence_start(text: str, floor: int, pos: int) -> int:
+    """Where the sentence holding `pos` starts: just after the last boundary before `pos` (its
+    white space before `pos` too), or `floor` if there is none from `floor` on. Each boundary
+    character is looked for backwards from `pos`, which finds the nearest at once."""
+    start = floor
+    for ch in _BOUNDARIES:
+        i = text.rfind(ch, floor, pos - 1)
+        while i >= 0 and not text[i + 1].isspace():
+            i = text.rfind(ch, floor, i)
+        start = max(start, i + 1)
+    return start
 _BASIS_OPENING = re.compile(r"(?:^|(?<=\n)|(?<=[.!?:]\s))[\s*\-+|]*(?P<verb>căn cứ|thực hiện|triển khai|theo|xét|tiếp theo|để)(?!\w)",
                             re.MULTILINE)
 
@@ -663,20 +676,19 @@ def _basis_test(doc: Document, sections: list[Section]):
         before = doc.key[max(0, m.start() - 4): m.start()].rstrip(" *-+\t")
         if before and before[-1] not in "\n.;:":
             continue
-        end = _SENTENCE_END.search(doc.text, m.end())
+        # to the sentence's end or the clause's, whichever comes first (a sentence end found
+        # before the semicolon is the same whether the text stops there or not)
         semi = doc.text.find(";", m.end())
-        stop = min(end.end() if end else len(doc.text), semi if semi >= 0 else len(doc.text))
-        can_cu.append((m.start(), stop))
+        limit = semi if semi >= 0 else len(doc.text)
+        end = _SENTENCE_END.search(doc.text, m.end(), limit)
+        can_cu.append((m.start(), end.end() if end else limit))
 
     def basis(pos: int) -> bool:
         if any(a <= pos < b for a, b in can_cu):
             return True
         if not header_end <= pos < pre_end:
             return False
-        floor = max(header_end, pos - 1500)
-        sentence = floor
-        for b in _BOUNDARY.finditer(doc.text, floor, pos):
-            sentence = b.end()
+        sentence = _sentence_start(doc.text, max(header_end, pos - 1500), pos)
         return any(doc.text[o.start("verb")].isupper() for o in _BASIS_OPENING.finditer(doc.key, sentence, pos))
     return basis
 
