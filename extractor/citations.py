@@ -651,9 +651,9 @@ def _sentence_start(text: str, floor: int, pos: int) -> int:
     """Where the sentence holding `pos` starts: just after the last boundary before `pos` (its
     white space before `pos` too), or `floor` if there is none from `floor` on. Each boundary
     character is looked for backwards from `pos`, which finds the nearest at once."""
-    start = floor
+    start, last = floor, max(floor, pos - 1)  # a boundary's white space comes before `pos`
     for ch in _BOUNDARIES:
-        i = text.rfind(ch, floor, pos - 1)
+        i = text.rfind(ch, floor, last)
         while i >= 0 and not text[i + 1].isspace():
             i = text.rfind(ch, floor, i)
         start = max(start, i + 1)
