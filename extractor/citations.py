@@ -97,7 +97,8 @@ _DATE_AFTER = re.compile(r"[\s,\u00b9\u00b2\u00b3\u2070-\u2079]*\(?\s*(?:(?:đư
 _ISSUER_AFTER = re.compile(r"[\s,)\u00b9\u00b2\u00b3\u2070-\u2079]*(?:\(?\s*)?(?:năm\s+\d{4}\s+)?của\s+")
 _SUBJECT_AFTER = re.compile(r"[\s,\u00b9\u00b2\u00b3\u2070-\u2079]*(?:về việc|v/v|về)\s+")
 _QUOTED_AFTER = re.compile(r"[\s,\u00b9\u00b2\u00b3\u2070-\u2079]*[“\"]([^”\"\n]{3,300})[”\"]")
-_SUBJECT_END = re.compile(r";|\.(?:\s|$)|\n(?=[-+•]|\d+[.)]|[IVX]+\.)|[“”\"]")
+# every branch opens with one character, so the engine skips ahead to those characters
+_SUBJECT_END = re.compile(r";|\.(?:\s|$)|\n(?=[-+•]|\d+[.)]|[IVX]+\.)|“|”|\"")
 
 
 @cache
@@ -709,6 +710,8 @@ def _same_name(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
     if long_.startswith(short) and (len(long_) == len(short) or not long_[len(short)].isalnum()):
         return True
+    if 10 * len(short) < 4 * (len(a) + len(b)):
+        return False  # the ratio below is at most 2 * len(short) / (len(a) + len(b)), under 0.8
     return set(short.split()) <= set(long_.split()) and difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
