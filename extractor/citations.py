@@ -765,30 +765,44 @@ def _find_anaphora(doc: Document) -> list[CitedMention]:
     return out
 
 
-def _first(values):
-    return next((v for v in values if v), None)
-
-
 def _citation(doc: Document, mentions: list[CitedMention], basis) -> tuple[dict, list[Warning]]:
     """The fields of the citation a group of mentions makes (validated with the others in
     `find_citations`), and its warnings."""
     warnings: list[Warning] = []
     full = [f for f in mentions if not f.refers_back]
     # a mention in a title written in capitals only gives way to one in running text, so the
-    # (costly) test is made only where there is a choice, or where the mention would be a basis
-    plain = ([f for f in full if not _in_caps_line(doc.text, f.start)] or full) if len(full) > 1 else full
-    first = plain[0]
+    # (costly) test is made only where there is a choice, or where the mention would be a basis,
+    # once for each mention, and only as far as the mentions are read
+    in_title: dict[int, bool] = {}
+
+    def in_caps(f: CitedMention) -> bool:
+        if f.start not in in_title:
+            in_title[f.start] = _in_caps_line(doc.text, f.start)
+        return in_title[f.start]
+
+    only_titles = len(full) == 1 or all(map(in_caps, full))
+
+    def first_plain(field: str):
+        """`field` of the first mention in running text that has it (of any mention if none is
+        in running text); the capitals test only for mentions that have it."""
+        for f in full:
+            value = getattr(f, field)
+            if value and (only_titles or not in_caps(f)):
+                return value
+        return None
+
+    first = full[0] if only_titles else next(f for f in full if not in_caps(f))
     typed = [f for f in full if f.type_from_word] or full
     dates = {f.date for f in full if f.date}
     if len(dates) > 1:
         warnings.append(Warning(code="citation_date_conflict", location=first.start,
                                 message=f"{first.number or first.name}: cited with different dates "
                                         f"({', '.join(sorted(dates))})"))
-    is_basis = any(basis(f.start) and not _in_caps_line(doc.text, f.start) for f in full)
+    is_basis = any(basis(f.start) and not in_caps(f) for f in full)
     citation = dict(
-        type=typed[0].type, number=first.number, name=_first(f.name for f in plain) if first.number else first.name,
+        type=typed[0].type, number=first.number, name=first_plain("name") if first.number else first.name,
         date=dates.pop() if len(dates) == 1 else None,
-        issuer=_first(f.issuer for f in plain), subject=_first(f.subject for f in plain),
+        issuer=first_plain("issuer"), subject=first_plain("subject"),
         role="basis" if is_basis else "reference",
         text=doc.text[first.start: first.end], start=first.start, end=first.end,
         mentions=[{"start": f.start, "end": f.end, "text": doc.text[f.start: f.end]} for f in mentions])
