@@ -64,14 +64,18 @@ def _type_words() -> dict[str, str]:
 
 
 @cache
-def _type_before() -> re.Pattern:
-    """A type word (and qualifier, and "số") that ends right where a symbol starts."""
+def _type_before() -> tuple[re.Pattern, re.Pattern]:
+    """What ends right where a symbol starts: a type word (and qualifier, and "số"); or a type
+    word's abbreviation and "số". Two regexes, each opening with its words (the engine then skips
+    ahead to their first letters; one alternation of the two would be tried at every position):
+    the nearer the symbol's start, the farther left the match, and the type word wins a tie, as
+    in "(?:type…|abbreviation…)"."""
     g = symbols.grammar()["type_words"]
-    return re.compile(rf"(?:(?P<type>{_alternation(_type_words())})"
-                      rf"(?:\s+(?:{_alternation(g['qualifiers'])}))?"
-                      rf"(?:\s+(?:{_alternation(g['anaphora_previous'])}))?"
-                      rf"\s*(?P<so>số\s*:?)?"
-                      rf"|(?P<abbreviation>{_alternation(_abbreviated_types())})\s+số\s*:?)\s*$")
+    return (re.compile(rf"(?P<type>{_alternation(_type_words())})"
+                       rf"(?:\s+(?:{_alternation(g['qualifiers'])}))?"
+                       rf"(?:\s+(?:{_alternation(g['anaphora_previous'])}))?"
+                       rf"\s*(?P<so>số\s*:?)?\s*$"),
+            re.compile(rf"(?P<abbreviation>{_alternation(_abbreviated_types())})\s+số\s*:?\s*$"))
 
 
 @cache
@@ -346,8 +350,12 @@ def _type_for_symbol(doc: Document, start: int) -> tuple[str | None, bool, int, 
     window = key[window_start: start]
     if _word_start(window, _not_document_before().search(window, len(window) - 40)):
         return None, False, start, True
-    m = _type_before().search(window, len(window) - 60)
-    if _word_start(window, m) and m["type"]:
+    type_word, abbreviation = _type_before()
+    m = type_word.search(window, len(window) - 60)
+    a = abbreviation.search(window, len(window) - 60)
+    if a and (not m or a.start() < m.start()):
+        m = a  # the leftmost of the two
+    if _word_start(window, m) and m.re is type_word:
         name = _type_words()[" ".join(m["type"].split())]
         return name, True, window_start + m.start(), False
     if _word_start(window, m) and doc.text[window_start + m.start(): window_start + m.end("abbreviation")].isupper():
