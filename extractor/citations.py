@@ -472,16 +472,20 @@ _LIST_GAP = re.compile(r"[\s,;]*(?:và\s+)?(?:các\s+)?")
 
 
 @cache
-def _standard_prefix_cores() -> tuple[str, ...]:
-    """The standard prefixes that contain no other one ("TCVN ISO" contains "TCVN"): every
-    standard cited has one of them in it."""
-    prefixes = symbols.grammar()["standard"]["prefixes"]
-    return tuple(p for p in prefixes if not any(q != p and q in p for q in prefixes))
+def _standard_markers() -> tuple[str, ...]:
+    """Strings one of which every standard prefix holds ("CVN", "ISO"): every standard cited has
+    one of them in it."""
+    g = symbols.grammar()["standard"]
+    markers = tuple(g["markers"])
+    missing = [p for p in g["prefixes"] if not any(m in p for m in markers)]
+    if missing:
+        raise ValueError(f"citation_grammar.toml: standard prefixes without a marker: {missing}")
+    return markers
 
 
 def _find_standards(doc: Document) -> list[CitedMention]:
     # most documents cite no standard: substring tests are much cheaper than the regex scan
-    if not any(p in doc.text for p in _standard_prefix_cores()):
+    if not any(m in doc.text for m in _standard_markers()):
         return []
     t = symbols.grammar()["standard"]["type"]
     return [CitedMention(start=m.start(), end=m.end(), number=" ".join(m.group().split()), type=t)
