@@ -152,9 +152,9 @@ _CODE_SEPARATOR = re.compile(rf"[\s/{_DASH}]+")
 
 def parse_match(m: re.Match) -> Symbol:
     codes = tuple(c for c in _CODE_SEPARATOR.split(m["codes"]) if c)
-    first_sep = normalise(m["first_sep"])
-    return Symbol(number=normalise(m[0]), year=int(m["year"]) if m["year"] else None, codes=codes,
-                  party=first_sep == "-" and not m["year"])
+    year = m["year"]
+    return Symbol(number=normalise(m[0]), year=int(year) if year else None, codes=codes,
+                  party=not year and normalise(m["first_sep"]) == "-")
 
 
 def parse(text: str) -> Symbol | None:
