@@ -107,8 +107,9 @@ _SUBJECT_END = re.compile(r";|\.(?:\s|$)|\n(?=[-+•]|\d+[.)]|[IVX]+\.)|“|”|
 
 @cache
 def _anaphora_regex() -> re.Pattern:
-    """A type word right before the end of a window: "… Nghị quyết" + " trên"."""
-    return re.compile(rf"(?<!\w)(?P<type>{_alternation(_type_words())})\s+$")
+    """A type word right before the end of a window: "… Nghị quyết" + " trên" (searched for with
+    `_search_word`)."""
+    return re.compile(rf"(?P<type>{_alternation(_type_words())})\s+$")
 
 
 @cache
@@ -174,7 +175,8 @@ def _head_matches(key: str) -> list[re.Match]:
 
 @cache
 def _not_after() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{_alternation(symbols.grammar()['named']['not_after'])})\s+$")
+    """A word right before a head that makes it part of a name (searched for with `_search_word`)."""
+    return re.compile(rf"(?:{_alternation(symbols.grammar()['named']['not_after'])})\s+$")
 
 
 @cache
@@ -256,13 +258,13 @@ _NEXT_WORD = re.compile(rf"[ \t]*(?:\n[ \t]*(?P<item>[-+•|]|\d+[.)]|[IVX]+\.)?
 
 
 # "Ngày 06/10/2025, Bộ Nội vụ ban hành Công văn số 8977/BNV-TCPCP": the date told before the document
-_DATE_BEFORE = re.compile(r"(?<!\w)ngày\s*(?P<date>\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
+_DATE_BEFORE = re.compile(r"ngày\s*(?P<date>\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
                           r"\s*,\s*[^;.:]{0,80}?(?:ban hành|có|ký|gửi)\s*$")
 
 
 def _date_before(doc: Document, start: int) -> tuple[str | None, str | None, int | None]:
     window_start = max(0, start - 140)
-    m = _DATE_BEFORE.search(doc.key, window_start, start)
+    m = _search_word(_DATE_BEFORE, doc.key, window_start, start)
     if not m:
         return None, None, None
     found = find_dates(doc.text[m.start("date"): m.end("date")])
@@ -336,6 +338,16 @@ def _subject_after(doc: Document, pos: int) -> str | None:
     stop = end.start() if end else min(len(doc.text), m.end() + 300)
     subject = " ".join(doc.text[m.end(): stop].split()).strip(" ,*")
     return subject or None
+
+
+def _search_word(rx: re.Pattern, text: str, pos: int, endpos: int) -> re.Match | None:
+    """The leftmost match of `rx` in `text[pos:endpos]` that starts a word, as `rx` opened with
+    `(?<!\w)` would find it: a regex that opens with a look-behind is tried at every position,
+    one that opens with its words skips ahead to their first letters."""
+    m = rx.search(text, pos, endpos)
+    while m and m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+        m = rx.search(text, m.start() + 1, endpos)
+    return m
 
 
 def _word_start(window: str, m: re.Match | None) -> bool:
@@ -555,7 +567,7 @@ def _find_named(doc: Document) -> list[CitedMention]:
             continue
         head = " ".join(m.group().split())
         kind = _head_kind(head)
-        if _not_after().search(key, max(0, m.start() - 12), m.start()):
+        if _search_word(_not_after(), key, max(0, m.start() - 12), m.start()):
             continue
         if kind == "resolution" and not _resolution_head().match(key, m.end()):
             continue
@@ -770,7 +782,7 @@ def _find_anaphora(doc: Document) -> list[CitedMention]:
         last_word = key[max(0, start - 12): start].split()[-1:]
         if not last_word or last_word[0] not in _type_last_words():
             continue
-        t = _anaphora_regex().search(key, max(0, start - 30), start)
+        t = _search_word(_anaphora_regex(), key, max(0, start - 30), start)
         if t and not symbols.symbol_regex().match(doc.text, end + 1):
             out.append(CitedMention(start=t.start(), end=end, type=_type_words()[" ".join(t["type"].split())],
                              refers_back=True))
