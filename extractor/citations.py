@@ -342,7 +342,7 @@ def _subject_after(doc: Document, pos: int) -> str | None:
 
 def _search_word(rx: re.Pattern, text: str, pos: int, endpos: int) -> re.Match | None:
     """The leftmost match of `rx` in `text[pos:endpos]` that starts a word, as `rx` opened with
-    `(?<!\w)` would find it: a regex that opens with a look-behind is tried at every position,
+    a look-behind for a word character would find it: a regex that opens with a look-behind is tried at every position,
     one that opens with its words skips ahead to their first letters."""
     m = rx.search(text, pos, endpos)
     while m and m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
