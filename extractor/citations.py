@@ -271,14 +271,9 @@ def _date_before(doc: Document, start: int) -> tuple[str | None, str | None, int
     return (found[0].iso, found[0].text, m.start("date")) if found else (None, None, None)
 
 
-@cache
-def _type_first_words() -> tuple[str, ...]:
-    return tuple({k.split()[0] for k in _type_words()})
-
-
 def _type_word_at(key: str, pos: int) -> bool:
-    """Does a type word start at `pos`? (A cheap test of its first word before the regex.)"""
-    return key.startswith(_type_first_words(), pos) and bool(_type_anywhere().match(key, pos))
+    """Does a type word start at `pos`?"""
+    return bool(_type_anywhere().match(key, pos))
 
 
 def _phrase_after(doc: Document, pos: int, stops: re.Pattern, max_words: int,
