@@ -57,6 +57,27 @@ def _alternation(words) -> str:
     return regex(tree)
 
 
+_COMMON_SMALL_LETTERS = "nhtcigaoum"  # the commonest small letters of Vietnamese text
+
+
+def _find_word(rx: re.Pattern, text: str, word: str, pos: int = 0):
+    """The matches of `rx.finditer(text, pos)`, for a regex whose every match opens with `word`.
+
+    The regex engine looks for a word from its first letter, which is slow when that letter is
+    one of the commonest ("nghị", "căn cứ", "trên"): then `str.find` finds the word, and the
+    regex is tried only where it is.
+    """
+    if word[0] not in _COMMON_SMALL_LETTERS:
+        yield from rx.finditer(text, pos)
+        return
+    i = text.find(word, pos)
+    while i >= 0:
+        m = rx.match(text, i)
+        if m:
+            yield m
+        i = text.find(word, m.end() if m else i + 1)
+
+
 @cache
 def _type_words() -> dict[str, str]:
     """match key of a type word -> canonical type name ("kế hoạch" -> "Kế hoạch")."""
@@ -118,14 +139,14 @@ def _type_last_words() -> frozenset[str]:
 
 
 @cache
-def _anaphora_words() -> tuple[tuple[re.Pattern, tuple[str, ...]], ...]:
+def _anaphora_words() -> tuple[tuple[re.Pattern, str, tuple[str, ...]], ...]:
     """The words that point back ("trên", "nêu trên"), to be found in a whole text: each word that
-    ends no other listed word ("trên", "đó") as its own regex (the engine finds a plain word many
-    times faster than an alternation), with the words that end with it ("nêu trên"), which are
-    found where it is. Words that point to the document itself ("này") are never a citation, so
+    does not end with another listed one ("trên", "đó"), as its own regex (the engine finds a
+    plain word many times faster than an alternation) and as itself (for `_find_word`), with the
+    words that end with it ("nêu trên"), which are found where it is. Words that point to the document itself ("này") are never a citation, so
     they are not searched."""
     words = sorted(symbols.grammar()["type_words"]["anaphora_previous"], key=len, reverse=True)
-    return tuple((re.compile(re.escape(w) + r"(?!\w)"), tuple(v for v in words if v != w and v.endswith(w)))
+    return tuple((re.compile(re.escape(w) + r"(?!\w)"), w, tuple(v for v in words if v != w and v.endswith(w)))
                  for w in words if not any(v != w and w.endswith(v) for v in words))
 
 
@@ -155,16 +176,17 @@ def _named_heads() -> re.Pattern:
 
 
 @cache
-def _named_head_scans() -> tuple[re.Pattern, ...]:
-    """The same head words, longest first, each as its own regex: to find them in a whole text,
-    the engine finds a plain word many times faster than an alternation."""
-    return tuple(re.compile(rf"(?:{_alternation([h])})\s+") for h in sorted(_head_words(), key=len, reverse=True))
+def _named_head_scans() -> tuple[tuple[re.Pattern, str], ...]:
+    """The same head words, longest first, each as its own regex with its first word: to find
+    them in a whole text, the engine finds a plain word many times faster than an alternation."""
+    return tuple((re.compile(rf"(?:{_alternation([h])})\s+"), h.split()[0])
+                 for h in sorted(_head_words(), key=len, reverse=True))
 
 
 def _head_matches(key: str) -> list[re.Match]:
     """Every head word in `key`, in order, as `_named_heads().finditer` finds them: none inside
     another ("luật" in "bộ luật")."""
-    found = sorted((m for rx in _named_head_scans() for m in rx.finditer(key)), key=lambda m: m.start())
+    found = sorted((m for rx, first in _named_head_scans() for m in _find_word(rx, key, first)), key=lambda m: m.start())
     out, end = [], 0
     for m in found:
         if m.start() >= end:
@@ -217,9 +239,6 @@ class CitedMention:
     basis: bool = False
     refers_back: bool = False  # "Nghị quyết trên": joins the latest citation of its type
     tail: int = 0  # where the mention's date and issuer end
-
-
-_COMMON_SMALL_LETTERS = "nhtcigaoum"  # the commonest small letters of Vietnamese text
 
 
 def _in_caps_line(text: str, pos: int) -> bool:
@@ -692,7 +711,7 @@ def _basis_test(doc: Document, sections: list[Section]):
     header_end = _header_end(doc)
     pre_end = _preamble_end(doc, sections, header_end)
     can_cu = []
-    for m in _CAN_CU.finditer(doc.key, header_end):
+    for m in _find_word(_CAN_CU, doc.key, "căn cứ", header_end):
         before = doc.key[max(0, m.start() - 4): m.start()].rstrip(" *-+\t")
         if before and before[-1] not in "\n.;:":
             continue
@@ -761,8 +780,8 @@ def _find_anaphora(doc: Document) -> list[CitedMention]:
     out = []
     key = doc.key
     words = []  # (start, end) of every listed word, as each word's own regex would find it
-    for rx, longer in _anaphora_words():
-        for m in rx.finditer(key):
+    for rx, word, longer in _anaphora_words():
+        for m in _find_word(rx, key, word):
             end = m.end()
             words += [(end - len(w), end) for w in longer if end >= len(w) and key.startswith(w, end - len(w))]
             words.append((m.start(), end))
