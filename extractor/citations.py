@@ -661,16 +661,28 @@ def _header_end(doc: Document) -> int:
     return len(doc.text) if end < 0 else end
 
 
-_ROMAN_HEADING = re.compile(r"(?m)^[\s*|]*(?:[IVX]{1,4}\.\s|PHẦN\b|Phần thứ|CHƯƠNG\b|Chương [IVX\d])")
+# a line that opens with a heading ("I. ", "PHẦN", "Chương II"); looked for after each line break
+# (a regex that opens with "^" is tried at every position)
+_HEADING_LINE = r"[\s*|]*(?:[IVX]{1,4}\.\s|PHẦN\b|Phần thứ|CHƯƠNG\b|Chương [IVX\d])"
+_HEADING_AT_START = re.compile(_HEADING_LINE)
+_HEADING_AFTER_BREAK = re.compile("\n" + _HEADING_LINE)
+
+
+def _heading_line(text: str, pos: int) -> int | None:
+    """Where the first line from `pos` on that opens with a heading starts."""
+    if pos == 0 and _HEADING_AT_START.match(text):
+        return 0
+    m = _HEADING_AFTER_BREAK.search(text, max(pos - 1, 0))
+    return m.start() + 1 if m else None
 _SENTENCE_END = re.compile(r"[.:](?:\s*\n|\s+(?=[A-ZĐÀ-Ỹ]))")
 
 
 def _preamble_end(doc: Document, sections: list[Section], header_end: int) -> int:
     if sections:
         return sections[0].start
-    m = _ROMAN_HEADING.search(doc.text, header_end)
-    if m:
-        return m.start()
+    heading = _heading_line(doc.text, header_end)
+    if heading is not None:
+        return heading
     # no outline (a công văn): its first sentence is a preamble when it opens like one
     # ("Thực hiện Công văn số …, Sở Nội vụ báo cáo …"), not when it tells a fact ("Ngày 18/11, …")
     opening = re.compile(r"\s*(?:căn cứ|thực hiện|triển khai|theo|xét|tiếp theo|để)\b").match(doc.key, header_end)
