@@ -7,7 +7,7 @@ import re
 import pytest
 
 from extractor import symbols
-from extractor.citations import _alternation, _sentence_start, find_citations
+from extractor.citations import _alternation, _find_word, _heading_line, _sentence_start, find_citations
 from extractor.document import from_text
 from extractor.model import DocumentInfo, Section
 
@@ -330,3 +330,17 @@ def test_word_tree_matches_as_the_longest_first_list(text):
 def test_sentence_start_is_after_the_last_boundary(text, floor, pos):
     ends = [m.end() for m in re.compile(r"[.!?:](?=\s)").finditer(text, floor, pos)]
     assert _sentence_start(text, floor, pos) == (ends[-1] if ends else floor)
+
+
+@pytest.mark.parametrize("word, text", [
+    ("nghị", "nghị quyết nghị  quyết\nnghịquyết nghị"), ("trên", "trên trênx nêu trên trên"), ("bộ", "bộ luật bộluật"),
+])
+def test_word_search_finds_what_the_regex_finds(word, text):
+    rx = re.compile(re.escape(word) + r"\s+\w+")
+    assert [m.span() for m in _find_word(rx, text, word)] == [m.span() for m in rx.finditer(text)]
+
+
+@pytest.mark.parametrize("text, pos", [("I. Mở đầu", 0), ("a\n  I. Mở đầu", 0), ("a\nII.x\n* PHẦN I", 1), ("Chương 2", 1), ("", 0)])
+def test_heading_line_is_where_a_line_opens_with_a_heading(text, pos):
+    m = re.compile(r"(?m)^[\s*|]*(?:[IVX]{1,4}\.\s|PHẦN\b|Phần thứ|CHƯƠNG\b|Chương [IVX\d])").search(text, pos)
+    assert _heading_line(text, pos) == (m.start() if m else None)
