@@ -649,9 +649,13 @@ def _law_names_for_numbers(doc: Document, numbered: list[CitedMention]) -> None:
 # ---------------------------------------------------------------- roles
 
 
+_RECIPIENTS = re.compile(r"kính gửi\s*:?")
+_PREAMBLE_OPENING = re.compile(r"\s*(?:căn cứ|thực hiện|triển khai|theo|xét|tiếp theo|để)\b")
+
+
 def _header_end(doc: Document) -> int:
     """End of the recipients block ("Kính gửi: …" and its list), else 0."""
-    m = re.compile(r"kính gửi\s*:?").search(doc.key, 0, min(len(doc.key), 4000))
+    m = _RECIPIENTS.search(doc.key, 0, min(len(doc.key), 4000))
     if not m:
         return 0
     end = doc.key.find("\n", m.end())
@@ -685,7 +689,7 @@ def _preamble_end(doc: Document, sections: list[Section], header_end: int) -> in
         return heading
     # no outline (a công văn): its first sentence is a preamble when it opens like one
     # ("Thực hiện Công văn số …, Sở Nội vụ báo cáo …"), not when it tells a fact ("Ngày 18/11, …")
-    opening = re.compile(r"\s*(?:căn cứ|thực hiện|triển khai|theo|xét|tiếp theo|để)\b").match(doc.key, header_end)
+    opening = _PREAMBLE_OPENING.match(doc.key, header_end)
     if not opening:
         return header_end
     m = _SENTENCE_END.search(doc.text, opening.end())
