@@ -20,6 +20,8 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
+from pydantic import TypeAdapter
+
 from . import symbols
 from .dates import date_at_start, find_dates
 from .doctypes import document_types
@@ -31,9 +33,49 @@ from .normalize import match_key
 
 
 def _alternation(words) -> str:
-    """Words as a regex alternation, longest first; a space matches any run of white space
-    (a line break inside "Nghị" ⏎ "định" or a law's name)."""
-    return "|".join(re.escape(w).replace("\\ ", "\\s+") for w in sorted(words, key=len, reverse=True))
+    """Words as a regex alternation; a space matches any run of white space (a line break inside
+    "Nghị" ⏎ "định" or a law's name).
+
+    The words are written as a tree of shared beginnings ("kế hoạch|kết luận" as
+    "kế(?:\\s+hoạch|t\\s+luận)"): the engine tries the branches one by one at every position, so
+    fewer branches search faster. It matches as the longest-first list "w1|w2|…" would: branches
+    that part at a character never both match, and where one word goes on after another ends
+    ("luật" and "luật đất đai"), the longer is tried first.
+    """
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def regex(node: dict) -> str:
+        branches = [("\\s+" if ch == " " else re.escape(ch)) + regex(child) for ch, child in node.items() if ch]
+        if "" not in node:
+            return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + "|".join(branches) + ")?" if branches else ""
+    return regex(tree)
+
+
+_COMMON_SMALL_LETTERS = "nhtcigaoum"  # the commonest small letters of Vietnamese text
+
+
+def _find_word(rx: re.Pattern, text: str, word: str, pos: int = 0):
+    """The matches of `rx.finditer(text, pos)`, for a regex whose every match opens with `word`.
+
+    The regex engine looks for a word from its first letter, which is slow when that letter is
+    one of the commonest ("nghị", "căn cứ", "trên"): then `str.find` finds the word, and the
+    regex is tried only where it is.
+    """
+    if word[0] not in _COMMON_SMALL_LETTERS:
+        yield from rx.finditer(text, pos)
+        return
+    i = text.find(word, pos)
+    while i >= 0:
+        m = rx.match(text, i)
+        if m:
+            yield m
+        i = text.find(word, m.end() if m else i + 1)
 
 
 @cache
@@ -43,14 +85,18 @@ def _type_words() -> dict[str, str]:
 
 
 @cache
-def _type_before() -> re.Pattern:
-    """A type word (and qualifier, and "số") that ends right where a symbol starts."""
+def _type_before() -> tuple[re.Pattern, re.Pattern]:
+    """What ends right where a symbol starts: a type word (and qualifier, and "số"); or a type
+    word's abbreviation and "số". Two regexes, each opening with its words (the engine then skips
+    ahead to their first letters; one alternation of the two would be tried at every position):
+    the nearer the symbol's start, the farther left the match, and the type word wins a tie, as
+    in "(?:type…|abbreviation…)"."""
     g = symbols.grammar()["type_words"]
-    return re.compile(rf"(?:(?P<type>{_alternation(_type_words())})"
-                      rf"(?:\s+(?:{_alternation(g['qualifiers'])}))?"
-                      rf"(?:\s+(?:{_alternation(g['anaphora_previous'])}))?"
-                      rf"\s*(?P<so>số\s*:?)?"
-                      rf"|(?P<abbreviation>{_alternation(_abbreviated_types())})\s+số\s*:?)\s*$")
+    return (re.compile(rf"(?P<type>{_alternation(_type_words())})"
+                       rf"(?:\s+(?:{_alternation(g['qualifiers'])}))?"
+                       rf"(?:\s+(?:{_alternation(g['anaphora_previous'])}))?"
+                       rf"\s*(?P<so>số\s*:?)?\s*$"),
+            re.compile(rf"(?P<abbreviation>{_alternation(_abbreviated_types())})\s+số\s*:?\s*$"))
 
 
 @cache
@@ -76,13 +122,15 @@ _DATE_AFTER = re.compile(r"[\s,\u00b9\u00b2\u00b3\u2070-\u2079]*\(?\s*(?:(?:đư
 _ISSUER_AFTER = re.compile(r"[\s,)\u00b9\u00b2\u00b3\u2070-\u2079]*(?:\(?\s*)?(?:năm\s+\d{4}\s+)?của\s+")
 _SUBJECT_AFTER = re.compile(r"[\s,\u00b9\u00b2\u00b3\u2070-\u2079]*(?:về việc|v/v|về)\s+")
 _QUOTED_AFTER = re.compile(r"[\s,\u00b9\u00b2\u00b3\u2070-\u2079]*[“\"]([^”\"\n]{3,300})[”\"]")
-_SUBJECT_END = re.compile(r";|\.(?:\s|$)|\n(?=[-+•]|\d+[.)]|[IVX]+\.)|[“”\"]")
+# every branch opens with one character, so the engine skips ahead to those characters
+_SUBJECT_END = re.compile(r";|\.(?:\s|$)|\n(?=[-+•]|\d+[.)]|[IVX]+\.)|“|”|\"")
 
 
 @cache
 def _anaphora_regex() -> re.Pattern:
-    """A type word right before the end of a window: "… Nghị quyết" + " trên"."""
-    return re.compile(rf"(?<!\w)(?P<type>{_alternation(_type_words())})\s+$")
+    """A type word right before the end of a window: "… Nghị quyết" + " trên" (searched for with
+    `_search_word`)."""
+    return re.compile(rf"(?P<type>{_alternation(_type_words())})\s+$")
 
 
 @cache
@@ -91,12 +139,15 @@ def _type_last_words() -> frozenset[str]:
 
 
 @cache
-def _anaphora_words() -> tuple[re.Pattern, ...]:
-    """Each word that points back ("trên", "nêu trên"), longest first, as its own regex: the
-    engine finds a plain word many times faster than an alternation. Words that point to the
-    document itself ("này") are never a citation, so they are not searched."""
+def _anaphora_words() -> tuple[tuple[re.Pattern, str, tuple[str, ...]], ...]:
+    """The words that point back ("trên", "nêu trên"), to be found in a whole text: each word that
+    does not end with another listed one ("trên", "đó"), as its own regex (the engine finds a
+    plain word many times faster than an alternation) and as itself (for `_find_word`), with the
+    words that end with it ("nêu trên"), which are found where it is. Words that point to the document itself ("này") are never a citation, so
+    they are not searched."""
     words = sorted(symbols.grammar()["type_words"]["anaphora_previous"], key=len, reverse=True)
-    return tuple(re.compile(re.escape(w) + r"(?!\w)") for w in words)
+    return tuple((re.compile(re.escape(w) + r"(?!\w)"), w, tuple(v for v in words if v != w and v.endswith(w)))
+                 for w in words if not any(v != w and w.endswith(v) for v in words))
 
 
 @cache
@@ -125,16 +176,17 @@ def _named_heads() -> re.Pattern:
 
 
 @cache
-def _named_head_scans() -> tuple[re.Pattern, ...]:
-    """The same head words, longest first, each as its own regex: to find them in a whole text,
-    the engine finds a plain word many times faster than an alternation."""
-    return tuple(re.compile(rf"(?:{_alternation([h])})\s+") for h in sorted(_head_words(), key=len, reverse=True))
+def _named_head_scans() -> tuple[tuple[re.Pattern, str], ...]:
+    """The same head words, longest first, each as its own regex with its first word: to find
+    them in a whole text, the engine finds a plain word many times faster than an alternation."""
+    return tuple((re.compile(rf"(?:{_alternation([h])})\s+"), h.split()[0])
+                 for h in sorted(_head_words(), key=len, reverse=True))
 
 
 def _head_matches(key: str) -> list[re.Match]:
     """Every head word in `key`, in order, as `_named_heads().finditer` finds them: none inside
     another ("luật" in "bộ luật")."""
-    found = sorted((m for rx in _named_head_scans() for m in rx.finditer(key)), key=lambda m: m.start())
+    found = sorted((m for rx, first in _named_head_scans() for m in _find_word(rx, key, first)), key=lambda m: m.start())
     out, end = [], 0
     for m in found:
         if m.start() >= end:
@@ -145,7 +197,8 @@ def _head_matches(key: str) -> list[re.Match]:
 
 @cache
 def _not_after() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{_alternation(symbols.grammar()['named']['not_after'])})\s+$")
+    """A word right before a head that makes it part of a name (searched for with `_search_word`)."""
+    return re.compile(rf"(?:{_alternation(symbols.grammar()['named']['not_after'])})\s+$")
 
 
 @cache
@@ -196,6 +249,10 @@ def _in_caps_line(text: str, pos: int) -> bool:
     upper = sum(map(str.isupper, segment))
     if upper < 7:  # more than 80 % of at least 8 letters is at least 7 capitals
         return False
+    # running text has more letters than 1.25 times its capitals in its commonest small letters
+    # alone (counted much faster than all letters)
+    if 4 * sum(map(segment.count, _COMMON_SMALL_LETTERS)) >= 5 * upper:
+        return False
     letters = sum(map(str.isalpha, segment))
     return letters >= 8 and upper / letters > 0.8
 
@@ -214,31 +271,28 @@ def _date_after(doc: Document, pos: int) -> tuple[str | None, str | None, int, i
 
 _GAP = re.compile(r"[ \t]*(\n[ \t]*)?")
 _TOKEN = re.compile(r"[^\s,;.()“”\"]+")
-_LIST_START = re.compile(r"[-+•|]|\d+[.)]|[IVX]+\.")
+# the next word: the gap before it (at most one line break) and the word; a line that opens a
+# new list item ("- ", "2.", "II.") is taken as `item` instead
+_NEXT_WORD = re.compile(rf"[ \t]*(?:\n[ \t]*(?P<item>[-+•|]|\d+[.)]|[IVX]+\.)?)?(?P<word>{_TOKEN.pattern})?")
 
 
 # "Ngày 06/10/2025, Bộ Nội vụ ban hành Công văn số 8977/BNV-TCPCP": the date told before the document
-_DATE_BEFORE = re.compile(r"(?<!\w)ngày\s*(?P<date>\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
+_DATE_BEFORE = re.compile(r"ngày\s*(?P<date>\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
                           r"\s*,\s*[^;.:]{0,80}?(?:ban hành|có|ký|gửi)\s*$")
 
 
 def _date_before(doc: Document, start: int) -> tuple[str | None, str | None, int | None]:
     window_start = max(0, start - 140)
-    m = _DATE_BEFORE.search(doc.key, window_start, start)
+    m = _search_word(_DATE_BEFORE, doc.key, window_start, start)
     if not m:
         return None, None, None
     found = find_dates(doc.text[m.start("date"): m.end("date")])
     return (found[0].iso, found[0].text, m.start("date")) if found else (None, None, None)
 
 
-@cache
-def _type_first_words() -> tuple[str, ...]:
-    return tuple({k.split()[0] for k in _type_words()})
-
-
 def _type_word_at(key: str, pos: int) -> bool:
-    """Does a type word start at `pos`? (A cheap test of its first word before the regex.)"""
-    return key.startswith(_type_first_words(), pos) and bool(_type_anywhere().match(key, pos))
+    """Does a type word start at `pos`?"""
+    return bool(_type_anywhere().match(key, pos))
 
 
 def _phrase_after(doc: Document, pos: int, stops: re.Pattern, max_words: int,
@@ -254,32 +308,28 @@ def _phrase_after(doc: Document, pos: int, stops: re.Pattern, max_words: int,
     i = pos
     limit = min(len(text), pos + 250)
     while i < limit and len(words) < max_words:
-        gap = _GAP.match(text, i)
-        if gap.group(1) is not None and _LIST_START.match(text, gap.end()):
+        w = _NEXT_WORD.match(text, i)
+        if w["item"] is not None or w["word"] is None:
             break
-        i = gap.end()
-        w = _TOKEN.match(text, i)
-        if not w:
-            break
-        token = w.group()
-        if words and token[:1].isupper() and _type_word_at(key, w.start()):
+        start, end = w.span("word")
+        first = text[start]
+        if words and first.isupper() and _type_word_at(key, start):
             break  # the next document: "… của UBND tỉnh, Kế hoạch số …"
-        if token[:1].islower() or not token[:1].isalpha():
-            rest = key[w.start(): w.start() + 24]
-            if key[w.start(): w.end()] == "và":
-                nxt = _TOKEN.match(text, _GAP.match(text, w.end()).end())
+        if first.islower() or not first.isalpha():
+            if key[start: end] == "và":
+                nxt = _TOKEN.match(text, _GAP.match(text, end).end())
                 if not nxt or not nxt.group()[:1].isupper() or _type_word_at(key, nxt.start()):
                     break
-            elif stops.match(rest):
+            elif stops.match(key, start, start + 24):
                 break
-            elif name_words and token[:1].isalpha() and key[w.start(): w.end()] not in name_words and \
+            elif name_words and first.isalpha() and key[start: end] not in name_words and \
                     not (words and text[words[-1][0]].isupper()):
                 # a name capitalises the first syllable of each part ("Giáo dục", "Nội vụ"); other
                 # lower-case words belong to a short list ("nhân dân", "tỉnh", "thường trực"):
                 # "UBND tỉnh tuyên truyền …" ends before "tuyên"
                 break
-        words.append((w.start(), w.end()))
-        i = w.end()
+        words.append((start, end))
+        i = end
         if text[i: i + 1] == ":" and key[words[0][0]: i] == "liên bộ":
             i += 1  # "của liên Bộ: Tài chính - Nội vụ"
             continue
@@ -304,6 +354,16 @@ def _subject_after(doc: Document, pos: int) -> str | None:
     return subject or None
 
 
+def _search_word(rx: re.Pattern, text: str, pos: int, endpos: int) -> re.Match | None:
+    """The leftmost match of `rx` in `text[pos:endpos]` that starts a word, as `rx` opened with
+    a look-behind for a word character would find it: a regex that opens with a look-behind is tried at every position,
+    one that opens with its words skips ahead to their first letters."""
+    m = rx.search(text, pos, endpos)
+    while m and m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+        m = rx.search(text, m.start() + 1, endpos)
+    return m
+
+
 def _word_start(window: str, m: re.Match | None) -> bool:
     """A match that starts a word (the regexes leave out a leading lookbehind to scan faster)."""
     return bool(m) and (m.start() == 0 or not window[m.start() - 1].isalnum())
@@ -316,8 +376,12 @@ def _type_for_symbol(doc: Document, start: int) -> tuple[str | None, bool, int, 
     window = key[window_start: start]
     if _word_start(window, _not_document_before().search(window, len(window) - 40)):
         return None, False, start, True
-    m = _type_before().search(window, len(window) - 60)
-    if _word_start(window, m) and m["type"]:
+    type_word, abbreviation = _type_before()
+    m = type_word.search(window, len(window) - 60)
+    a = abbreviation.search(window, len(window) - 60)
+    if a and (not m or a.start() < m.start()):
+        m = a  # the leftmost of the two
+    if _word_start(window, m) and m.re is type_word:
         name = _type_words()[" ".join(m["type"].split())]
         return name, True, window_start + m.start(), False
     if _word_start(window, m) and doc.text[window_start + m.start(): window_start + m.end("abbreviation")].isupper():
@@ -434,16 +498,20 @@ _LIST_GAP = re.compile(r"[\s,;]*(?:và\s+)?(?:các\s+)?")
 
 
 @cache
-def _standard_prefix_cores() -> tuple[str, ...]:
-    """The standard prefixes that contain no other one ("TCVN ISO" contains "TCVN"): every
-    standard cited has one of them in it."""
-    prefixes = symbols.grammar()["standard"]["prefixes"]
-    return tuple(p for p in prefixes if not any(q != p and q in p for q in prefixes))
+def _standard_markers() -> tuple[str, ...]:
+    """Strings one of which every standard prefix holds ("CVN", "ISO"): every standard cited has
+    one of them in it."""
+    g = symbols.grammar()["standard"]
+    markers = tuple(g["markers"])
+    missing = [p for p in g["prefixes"] if not any(m in p for m in markers)]
+    if missing:
+        raise ValueError(f"citation_grammar.toml: standard prefixes without a marker: {missing}")
+    return markers
 
 
 def _find_standards(doc: Document) -> list[CitedMention]:
     # most documents cite no standard: substring tests are much cheaper than the regex scan
-    if not any(p in doc.text for p in _standard_prefix_cores()):
+    if not any(m in doc.text for m in _standard_markers()):
         return []
     t = symbols.grammar()["standard"]["type"]
     return [CitedMention(start=m.start(), end=m.end(), number=" ".join(m.group().split()), type=t)
@@ -513,7 +581,7 @@ def _find_named(doc: Document) -> list[CitedMention]:
             continue
         head = " ".join(m.group().split())
         kind = _head_kind(head)
-        if _not_after().search(key, max(0, m.start() - 12), m.start()):
+        if _search_word(_not_after(), key, max(0, m.start() - 12), m.start()):
             continue
         if kind == "resolution" and not _resolution_head().match(key, m.end()):
             continue
@@ -581,9 +649,13 @@ def _law_names_for_numbers(doc: Document, numbered: list[CitedMention]) -> None:
 # ---------------------------------------------------------------- roles
 
 
+_RECIPIENTS = re.compile(r"kính gửi\s*:?")
+_PREAMBLE_OPENING = re.compile(r"\s*(?:căn cứ|thực hiện|triển khai|theo|xét|tiếp theo|để)\b")
+
+
 def _header_end(doc: Document) -> int:
     """End of the recipients block ("Kính gửi: …" and its list), else 0."""
-    m = re.compile(r"kính gửi\s*:?").search(doc.key, 0, min(len(doc.key), 4000))
+    m = _RECIPIENTS.search(doc.key, 0, min(len(doc.key), 4000))
     if not m:
         return 0
     end = doc.key.find("\n", m.end())
@@ -593,19 +665,31 @@ def _header_end(doc: Document) -> int:
     return len(doc.text) if end < 0 else end
 
 
-_ROMAN_HEADING = re.compile(r"(?m)^[\s*|]*(?:[IVX]{1,4}\.\s|PHẦN\b|Phần thứ|CHƯƠNG\b|Chương [IVX\d])")
+# a line that opens with a heading ("I. ", "PHẦN", "Chương II"); looked for after each line break
+# (a regex that opens with "^" is tried at every position)
+_HEADING_LINE = r"[\s*|]*(?:[IVX]{1,4}\.\s|PHẦN\b|Phần thứ|CHƯƠNG\b|Chương [IVX\d])"
+_HEADING_AT_START = re.compile(_HEADING_LINE)
+_HEADING_AFTER_BREAK = re.compile("\n" + _HEADING_LINE)
+
+
+def _heading_line(text: str, pos: int) -> int | None:
+    """Where the first line from `pos` on that opens with a heading starts."""
+    if pos == 0 and _HEADING_AT_START.match(text):
+        return 0
+    m = _HEADING_AFTER_BREAK.search(text, max(pos - 1, 0))
+    return m.start() + 1 if m else None
 _SENTENCE_END = re.compile(r"[.:](?:\s*\n|\s+(?=[A-ZĐÀ-Ỹ]))")
 
 
 def _preamble_end(doc: Document, sections: list[Section], header_end: int) -> int:
     if sections:
         return sections[0].start
-    m = _ROMAN_HEADING.search(doc.text, header_end)
-    if m:
-        return m.start()
+    heading = _heading_line(doc.text, header_end)
+    if heading is not None:
+        return heading
     # no outline (a công văn): its first sentence is a preamble when it opens like one
     # ("Thực hiện Công văn số …, Sở Nội vụ báo cáo …"), not when it tells a fact ("Ngày 18/11, …")
-    opening = re.compile(r"\s*(?:căn cứ|thực hiện|triển khai|theo|xét|tiếp theo|để)\b").match(doc.key, header_end)
+    opening = _PREAMBLE_OPENING.match(doc.key, header_end)
     if not opening:
         return header_end
     m = _SENTENCE_END.search(doc.text, opening.end())
@@ -615,7 +699,20 @@ def _preamble_end(doc: Document, sections: list[Section], header_end: int) -> in
 _CAN_CU = re.compile(r"căn cứ(?!\w)")
 
 
-_BOUNDARY = re.compile(r"[.!?:](?=\s)")
+_BOUNDARIES = ".!?:"  # a sentence ends at one of these followed by white space
+
+
+def _sentence_start(text: str, floor: int, pos: int) -> int:
+    """Where the sentence holding `pos` starts: just after the last boundary before `pos` (its
+    white space before `pos` too), or `floor` if there is none from `floor` on. Each boundary
+    character is looked for backwards from `pos`, which finds the nearest at once."""
+    start, last = floor, max(floor, pos - 1)  # a boundary's white space comes before `pos`
+    for ch in _BOUNDARIES:
+        i = text.rfind(ch, floor, last)
+        while i >= 0 and not text[i + 1].isspace():
+            i = text.rfind(ch, floor, i)
+        start = max(start, i + 1)
+    return start
 _BASIS_OPENING = re.compile(r"(?:^|(?<=\n)|(?<=[.!?:]\s))[\s*\-+|]*(?P<verb>căn cứ|thực hiện|triển khai|theo|xét|tiếp theo|để)(?!\w)",
                             re.MULTILINE)
 
@@ -630,24 +727,23 @@ def _basis_test(doc: Document, sections: list[Section]):
     header_end = _header_end(doc)
     pre_end = _preamble_end(doc, sections, header_end)
     can_cu = []
-    for m in _CAN_CU.finditer(doc.key, header_end):
+    for m in _find_word(_CAN_CU, doc.key, "căn cứ", header_end):
         before = doc.key[max(0, m.start() - 4): m.start()].rstrip(" *-+\t")
         if before and before[-1] not in "\n.;:":
             continue
-        end = _SENTENCE_END.search(doc.text, m.end())
+        # to the sentence's end or the clause's, whichever comes first (a sentence end found
+        # before the semicolon is the same whether the text stops there or not)
         semi = doc.text.find(";", m.end())
-        stop = min(end.end() if end else len(doc.text), semi if semi >= 0 else len(doc.text))
-        can_cu.append((m.start(), stop))
+        limit = semi if semi >= 0 else len(doc.text)
+        end = _SENTENCE_END.search(doc.text, m.end(), limit)
+        can_cu.append((m.start(), end.end() if end else limit))
 
     def basis(pos: int) -> bool:
         if any(a <= pos < b for a, b in can_cu):
             return True
         if not header_end <= pos < pre_end:
             return False
-        floor = max(header_end, pos - 1500)
-        sentence = floor
-        for b in _BOUNDARY.finditer(doc.text, floor, pos):
-            sentence = b.end()
+        sentence = _sentence_start(doc.text, max(header_end, pos - 1500), pos)
         return any(doc.text[o.start("verb")].isupper() for o in _BASIS_OPENING.finditer(doc.key, sentence, pos))
     return basis
 
@@ -668,6 +764,8 @@ def _same_name(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
     if long_.startswith(short) and (len(long_) == len(short) or not long_[len(short)].isalnum()):
         return True
+    if 10 * len(short) < 4 * (len(a) + len(b)):
+        return False  # the ratio below is at most 2 * len(short) / (len(a) + len(b)), under 0.8
     return set(short.split()) <= set(long_.split()) and difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
@@ -696,46 +794,69 @@ def _resolve(doc: Document, found: list[CitedMention]) -> list[list[CitedMention
 
 def _find_anaphora(doc: Document) -> list[CitedMention]:
     out = []
-    words = sorted((m for rx in _anaphora_words() for m in rx.finditer(doc.key)), key=lambda m: m.start())
+    key = doc.key
+    words = []  # (start, end) of every listed word, as each word's own regex would find it
+    for rx, word, longer in _anaphora_words():
+        for m in _find_word(rx, key, word):
+            end = m.end()
+            words += [(end - len(w), end) for w in longer if end >= len(w) and key.startswith(w, end - len(w))]
+            words.append((m.start(), end))
+    words.sort(key=lambda w: (w[0], -w[1]))  # by start, the longer word first
     covered = 0  # "trên" inside "nêu trên" is not a word of its own
-    for m in words:
-        if m.start() < covered:
+    for start, end in words:
+        if start < covered:
             continue
-        covered = m.end()
-        if not doc.key[m.start() - 1: m.start()].isspace():
+        covered = end
+        if not key[start - 1: start].isspace():
             continue
-        last_word = doc.key[max(0, m.start() - 12): m.start()].split()[-1:]
+        last_word = key[max(0, start - 12): start].split()[-1:]
         if not last_word or last_word[0] not in _type_last_words():
             continue
-        t = _anaphora_regex().search(doc.key, max(0, m.start() - 30), m.start())
-        if t and not symbols.symbol_regex().match(doc.text, m.end() + 1):
-            out.append(CitedMention(start=t.start(), end=m.end(), type=_type_words()[" ".join(t["type"].split())],
+        t = _search_word(_anaphora_regex(), key, max(0, start - 30), start)
+        if t and not symbols.symbol_regex().match(doc.text, end + 1):
+            out.append(CitedMention(start=t.start(), end=end, type=_type_words()[" ".join(t["type"].split())],
                              refers_back=True))
     return out
 
 
-def _first(values):
-    return next((v for v in values if v), None)
-
-
-def _citation(doc: Document, mentions: list[CitedMention], basis) -> tuple[Citation, list[Warning]]:
+def _citation(doc: Document, mentions: list[CitedMention], basis) -> tuple[dict, list[Warning]]:
+    """The fields of the citation a group of mentions makes (validated with the others in
+    `find_citations`), and its warnings."""
     warnings: list[Warning] = []
     full = [f for f in mentions if not f.refers_back]
     # a mention in a title written in capitals only gives way to one in running text, so the
-    # (costly) test is made only where there is a choice, or where the mention would be a basis
-    plain = ([f for f in full if not _in_caps_line(doc.text, f.start)] or full) if len(full) > 1 else full
-    first = plain[0]
+    # (costly) test is made only where there is a choice, or where the mention would be a basis,
+    # once for each mention, and only as far as the mentions are read
+    in_title: dict[int, bool] = {}
+
+    def in_caps(f: CitedMention) -> bool:
+        if f.start not in in_title:
+            in_title[f.start] = _in_caps_line(doc.text, f.start)
+        return in_title[f.start]
+
+    only_titles = len(full) == 1 or all(map(in_caps, full))
+
+    def first_plain(field: str):
+        """`field` of the first mention in running text that has it (of any mention if none is
+        in running text); the capitals test only for mentions that have it."""
+        for f in full:
+            value = getattr(f, field)
+            if value and (only_titles or not in_caps(f)):
+                return value
+        return None
+
+    first = full[0] if only_titles else next(f for f in full if not in_caps(f))
     typed = [f for f in full if f.type_from_word] or full
     dates = {f.date for f in full if f.date}
     if len(dates) > 1:
         warnings.append(Warning(code="citation_date_conflict", location=first.start,
                                 message=f"{first.number or first.name}: cited with different dates "
                                         f"({', '.join(sorted(dates))})"))
-    is_basis = any(basis(f.start) and not _in_caps_line(doc.text, f.start) for f in full)
-    citation = Citation(
-        type=typed[0].type, number=first.number, name=_first(f.name for f in plain) if first.number else first.name,
+    is_basis = any(basis(f.start) and not in_caps(f) for f in full)
+    citation = dict(
+        type=typed[0].type, number=first.number, name=first_plain("name") if first.number else first.name,
         date=dates.pop() if len(dates) == 1 else None,
-        issuer=_first(f.issuer for f in plain), subject=_first(f.subject for f in plain),
+        issuer=first_plain("issuer"), subject=first_plain("subject"),
         role="basis" if is_basis else "reference",
         text=doc.text[first.start: first.end], start=first.start, end=first.end,
         mentions=[{"start": f.start, "end": f.end, "text": doc.text[f.start: f.end]} for f in mentions])
@@ -804,4 +925,7 @@ def find_citations(doc: Document, sections: list[Section], info: DocumentInfo) -
         warnings += group_warnings
         for f in group:
             warnings += _validate(f, info, today)
-    return citations, warnings
+    return _CITATIONS.validate_python(citations), warnings
+
+
+_CITATIONS = TypeAdapter(list[Citation])  # all of a document's citations validated in one call

@@ -31,6 +31,8 @@ def grammar() -> dict:
 
 # U+FFFE: a hyphen some PDF fonts map to a noncharacter
 _DASH = "\\-\u2010-\u2015\u2212\ufffe"
+# the characters that separate a number from its codes: a slash or one of the dashes above
+_SEPARATORS = "/-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufffe"
 
 
 # the end of a symbol: no letter or digit follows (a superscript footnote mark may: "UBND¹"), nor
@@ -45,8 +47,7 @@ def symbol_regex() -> re.Pattern:
     # a separator: a slash or dash with at most one space either side, or a slash/dash that ends a
     # line (the symbol continues on the next one); never a bare line break
     sep = rf"(?: ?[/{_DASH}] ?|[/{_DASH}]\n)"
-    # no lookbehind at the start, so the regex engine can skip ahead to digits; callers check
-    # the character before the match with `starts_cleanly`
+    # no lookbehind at the start: callers check the character before the match with `starts_cleanly`
     return re.compile(
         rf"(?P<number>{number})(?:(?P<year_sep> ?/ ?)(?P<year>{year}))?"
         rf"(?P<first_sep>{sep})(?P<codes>{code}(?:{sep}{code})*){_END}"
@@ -67,12 +68,46 @@ def starts_cleanly(text: str, m: re.Match) -> bool:
     return m.start() == 0 or not _BEFORE_SYMBOL.match(text, m.start() - 1)
 
 
-def finditer(text: str, start: int = 0, end: int | None = None):
-    """Every symbol in `text[start:end]`."""
-    rx = symbol_regex()
-    for m in rx.finditer(text, start, len(text) if end is None else end):
-        if starts_cleanly(text, m):
-            yield m
+@cache
+def _number_before() -> re.Pattern:
+    """A number and the optional space after it, ending where a separator starts."""
+    return re.compile(rf"{grammar()['symbol']['number']} ?$")
+
+
+# how far before its first separator a symbol can start: a number of at most 7 characters
+# (6 digits and a letter) and a space
+_NUMBER_REACH = 8
+
+
+def _separators(text: str) -> list[int]:
+    """Where each separator character is, in order (one `find` per character: a single
+    character is found many times faster than a regex scans for a class)."""
+    found = []
+    for ch in _SEPARATORS:
+        i = text.find(ch)
+        while i >= 0:
+            found.append(i)
+            i = text.find(ch, i + 1)
+    return sorted(found)
+
+
+def finditer(text: str):
+    """Every symbol in `text`: the matches of `symbol_regex().finditer(text)` that start cleanly.
+
+    A symbol's number is followed by its first separator (the year's slash or the one before
+    the codes), so the regex is tried only where a number ends right before a separator, in
+    order, each from the end of the last match, as `finditer` would; a regex scan of the
+    whole text for digits costs several times more.
+    """
+    rx, number_before = symbol_regex(), _number_before()
+    end = 0
+    for sep in _separators(text):
+        number = number_before.search(text, max(end, sep - _NUMBER_REACH), sep)
+        m = number and rx.match(text, number.start())
+        if m:
+            end = m.end()
+            if starts_cleanly(text, m):
+                yield m
 
 
 @dataclass(frozen=True)
@@ -117,9 +152,9 @@ _CODE_SEPARATOR = re.compile(rf"[\s/{_DASH}]+")
 
 def parse_match(m: re.Match) -> Symbol:
     codes = tuple(c for c in _CODE_SEPARATOR.split(m["codes"]) if c)
-    first_sep = normalise(m["first_sep"])
-    return Symbol(number=normalise(m[0]), year=int(m["year"]) if m["year"] else None, codes=codes,
-                  party=first_sep == "-" and not m["year"])
+    year = m["year"]
+    return Symbol(number=normalise(m[0]), year=int(year) if year else None, codes=codes,
+                  party=not year and normalise(m["first_sep"]) == "-")
 
 
 def parse(text: str) -> Symbol | None:

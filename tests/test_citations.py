@@ -2,10 +2,12 @@
 warnings. Every sentence is written for this test (realistic shapes, invented numbers)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from extractor import symbols
-from extractor.citations import find_citations
+from extractor.citations import _alternation, _find_word, _heading_line, _sentence_start, find_citations
 from extractor.document import from_text
 from extractor.model import DocumentInfo, Section
 
@@ -301,3 +303,44 @@ def test_symbol_grammar(written, number, kind, year):
 @pytest.mark.parametrize("text", ["15/7/2021", "2021 - 2025", "Covid-19", "12/3 Ban", "9001:2015"])
 def test_not_symbols(text):
     assert symbols.parse(text) is None
+
+
+# ---------------------------------------------------------------- the fast paths keep their plain definitions
+
+
+@pytest.mark.parametrize("text", [
+    "Kế hoạch số 12/KH-UBND và 1234567/KH, 30c /NQ-CP; 16/2015/NĐ – CP", "15/7/2021 - 08 - CTr/TU",
+    "117/QĐ-\nUBND", "x12/KH a/12/B 12/B/C", "2775/SNV-CCHC&VTLT¹ ngày", "١٢/KH ３/KH", "- 5 -", "",
+])
+def test_symbol_scan_finds_what_the_regex_finds(text):
+    regex = [m.span() for m in symbols.symbol_regex().finditer(text) if symbols.starts_cleanly(text, m)]
+    assert [m.span() for m in symbols.finditer(text)] == regex
+
+
+@pytest.mark.parametrize("text", ["kế hoạch", "kết luận", "luật đất đai", "luật", "luật  đất\nđai", "kế  hoạch x"])
+def test_word_tree_matches_as_the_longest_first_list(text):
+    words = ["kế hoạch", "kết luận", "luật", "luật đất đai", "luật đất"]
+    flat = "|".join(re.escape(w).replace("\\ ", "\\s+") for w in sorted(words, key=len, reverse=True))
+    assert re.compile(_alternation(words)).match(text)[0] == re.compile(flat).match(text)[0]
+
+
+@pytest.mark.parametrize("text, floor, pos", [
+    ("Ngày 5. Căn cứ A: B", 0, 19), ("a.b. c", 0, 6), ("a. ", 0, 2), (". x", 0, 0), ("x.\ny.\tz", 3, 7), ("…? ! x", 0, 6),
+])
+def test_sentence_start_is_after_the_last_boundary(text, floor, pos):
+    ends = [m.end() for m in re.compile(r"[.!?:](?=\s)").finditer(text, floor, pos)]
+    assert _sentence_start(text, floor, pos) == (ends[-1] if ends else floor)
+
+
+@pytest.mark.parametrize("word, text", [
+    ("nghị", "nghị quyết nghị  quyết\nnghịquyết nghị"), ("trên", "trên trênx nêu trên trên"), ("bộ", "bộ luật bộluật"),
+])
+def test_word_search_finds_what_the_regex_finds(word, text):
+    rx = re.compile(re.escape(word) + r"\s+\w+")
+    assert [m.span() for m in _find_word(rx, text, word)] == [m.span() for m in rx.finditer(text)]
+
+
+@pytest.mark.parametrize("text, pos", [("I. Mở đầu", 0), ("a\n  I. Mở đầu", 0), ("a\nII.x\n* PHẦN I", 1), ("Chương 2", 1), ("", 0)])
+def test_heading_line_is_where_a_line_opens_with_a_heading(text, pos):
+    m = re.compile(r"(?m)^[\s*|]*(?:[IVX]{1,4}\.\s|PHẦN\b|Phần thứ|CHƯƠNG\b|Chương [IVX\d])").search(text, pos)
+    assert _heading_line(text, pos) == (m.start() if m else None)
