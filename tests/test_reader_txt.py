@@ -542,3 +542,13 @@ def test_ends_sentence(text, ends):
     from extractor.readers.txt import _ends_sentence
 
     assert _ends_sentence(text) == ends
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "Kế hoạch", "**I. MỤC ĐÍCH, YÊU CẦU**", "100% đội ngũ; 2025–2030", "“Tết” …", "a_b 1²3 Ⅻ ½",
+    "e\u0301\u00a0x", "\ud800ab", "ß İ ǅ", "\x00\x7f~", "日本語 2", "Điều 3.", "٣ ۳ a",
+])
+def test_letters_are_counted_as_the_regex_counts_them(text):
+    from extractor.readers.txt import _LETTERS, _letters
+
+    assert _letters(text) == sum(map(len, _LETTERS.findall(text)))

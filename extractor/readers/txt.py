@@ -155,6 +155,9 @@ class _Paragraphs:
 
     def _joins(self, line: str, stripped: str, text: str) -> bool:
         """Whether `line` continues the open paragraph (`text`: the line without marks)."""
+        if self.mode == "lines" and not self.width and text and not text[0].islower() \
+                and not self.emphasis_open():
+            return False  # (plain lines: only a line in lower case continues one, by the last rule)
         if _is_structural(stripped):
             return False
         if self.emphasis_open():
@@ -202,8 +205,20 @@ class _Paragraphs:
         self.after_break = False
 
 
+_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+
+
 def _letters(text: str) -> int:
-    """How many letters the text holds."""
+    """How many letters (`_LETTERS`) the text holds.
+
+    Text is mostly letters, spaces, digits and ASCII punctuation, and a regex is slow at telling
+    letters: the ASCII non-letters are dropped from the text's UTF-8 bytes in one pass (no byte
+    of a longer character is ASCII), and what is left, when it is all letters, counted at once.
+    """
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_NON_LETTERS)
+    rest = rest.decode("utf-8", "surrogatepass")
+    if rest.isalpha() or not rest:
+        return len(rest)
     return sum(map(len, _LETTERS.findall(text)))
 
 
