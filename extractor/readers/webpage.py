@@ -134,14 +134,18 @@ def _may_hold_chrome(lines: list[str]) -> bool:
 
 
 def _head_keys(lines: list[str]) -> list[str]:
-    """The keys of the lines at the top, down to the last one `_document_start` looks at."""
+    """The keys of the lines at the top that `_document_start` looks at when no line was removed:
+    down to the first non-blank one when it is no menu line (`head_lines`), else down to the
+    last it looks at."""
+    is_menu = _patterns()["head_lines"].match
     keys = []
     nonblank = 0
     for line in lines:
         keys.append(_key(line))
-        nonblank += bool(keys[-1])
-        if nonblank == _HEADER_SEARCH_LINES:
-            break
+        if keys[-1]:
+            nonblank += 1
+            if nonblank == _HEADER_SEARCH_LINES or (nonblank == 1 and not is_menu(keys[-1])):
+                break
     return keys
 
 
