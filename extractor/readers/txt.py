@@ -325,8 +325,17 @@ def _cell_paragraphs(cell: list[str], markdown: bool) -> list[Block]:
 
 # --- layout (pdftotext -layout) -------------------------------------------------------------
 
+def _one_run(line: str) -> bool:
+    """Whether the line's words are all one or two spaces apart: one run of `_COLUMN_RUN`, and
+    no columns (white space other than the space is unprintable)."""
+    stripped = line.strip()
+    return "   " not in stripped and stripped.isprintable()
+
+
 def _split_columns(line: str) -> tuple[str, str, int] | None:
     """(left, right, right column) of a line with two columns side by side, else None."""
+    if _one_run(line):
+        return None
     runs = list(_COLUMN_RUN.finditer(line))
     if len(runs) < 2:
         return None
@@ -365,6 +374,8 @@ def _column_blocks(zone: list[str]) -> list[Block]:
 
 def _table_cells(line: str) -> list[str] | None:
     """The cells of a table row laid out in columns (3+ runs of text apart), else None."""
+    if _one_run(line):
+        return None
     runs = _COLUMN_RUN.findall(line)
     return runs if len(runs) >= 3 else None
 
