@@ -189,17 +189,18 @@ class _Paragraphs:
         return starts_lower and len(previous) >= 40
 
     def flush(self) -> None:
-        if self.lines:
-            block = _block(" ".join(self.lines).strip(), self.markdown)  # _block collapses the spaces
-            if block is not None:
-                if self.center and len(self.lines) == 1:
-                    # a lone line of layout text set around the page's middle: a centred title
-                    line = self.lines[0].rstrip()
-                    indent = _indent(line)
-                    middle = indent + (len(line) - indent) / 2
-                    if indent >= 10 and abs(middle - self.center) <= 8:
-                        block.style.centered = True
-                self.blocks.append(block)
+        if not self.lines:
+            return  # (nothing open: the marks and the break were reset with the last paragraph)
+        block = _block(" ".join(self.lines).strip(), self.markdown)  # _block collapses the spaces
+        if block is not None:
+            if self.center and len(self.lines) == 1:
+                # a lone line of layout text set around the page's middle: a centred title
+                line = self.lines[0].rstrip()
+                indent = _indent(line)
+                middle = indent + (len(line) - indent) / 2
+                if indent >= 10 and abs(middle - self.center) <= 8:
+                    block.style.centered = True
+            self.blocks.append(block)
         self.lines = []
         self.marks = self.stars = 0
         self.after_break = False
