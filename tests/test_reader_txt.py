@@ -460,6 +460,73 @@ def test_line_keys_are_the_keys_of_each_line():
     assert _line_keys(html_blocks) == [line_key(l) for l in html_blocks]
 
 
+def _first_words(items, starts: set[str]) -> tuple[set[str], set[str]]:
+    """(starts still open, first words ended) after the parsed regex `items`, from `starts`.
+
+    A first word is the literal text a match opens with, up to a space or to anything not
+    literal (class, dot, ...): every key the regex matches begins with one of them. A key holds
+    no markdown mark and opens with no space, so a path through either goes nowhere.
+    """
+    from re import _constants as c
+
+    ended: set[str] = set()
+    for op, arg in items:
+        if op is c.LITERAL and not chr(arg).isspace():
+            starts = set() if chr(arg) in "*#>|_" else {s + chr(arg) for s in starts}
+        elif op is c.SUBPATTERN:
+            starts, more = _first_words(arg[-1], starts)
+            ended |= more
+        elif op is c.BRANCH:
+            branches = [_first_words(branch, starts) for branch in arg[1]]
+            starts = set().union(*(open_ for open_, _ in branches))
+            ended = ended.union(*(more for _, more in branches))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            low, _, repeated = arg
+            once, more = _first_words(repeated, starts)
+            ended |= more
+            if low == 0:
+                starts = starts | once
+            else:  # (what further rounds add is not looked at: the word so far is its start)
+                assert "" not in once, "a pattern must open with a literal word"
+                ended, starts = ended | once, set()
+        else:  # a space (literal or \s), or anything not literal: the word ends here
+            spaces = (op is c.LITERAL or (op is c.IN and arg == [(c.CATEGORY, c.CATEGORY_SPACE)]))
+            assert spaces or "" not in starts, "a pattern must open with a literal word"
+            ended, starts = ended | (starts - {""}), set()
+    return starts, ended
+
+
+def test_first_words_of_page_chrome_cover_every_pattern():
+    # webpage matches a short line against the chrome patterns only when its key begins with
+    # one of page_chrome.toml's first_words: every line a pattern matches must begin so
+    from re import _parser
+
+    from extractor.readers.webpage import _chrome_table
+
+    table = _chrome_table()
+    index = tuple(table["first_words"])
+    assert not any(" " in word or word != word.casefold() for word in index)
+    derived = set()
+    for pattern in table["remove_lines"] + table["tail_markers"]:
+        open_, ended = _first_words(_parser.parse(pattern), {""})
+        words = ended | (open_ - {""})
+        assert words and "" not in open_, pattern
+        assert all(word.startswith(index) for word in words), (pattern, words)
+        derived |= words
+    assert all(any(w.startswith(word) for w in derived) for word in index)  # nothing stale
+
+
+@pytest.mark.parametrize("lines", [
+    ["Tin liên quan"], ["  **Lượt xem:** 131"], ["x" * 200, "Bản quyền " + "x" * 200], ["Tin\nkhác"],
+    ["Kế hoạch", "", "In trang | Gửi bạn bè"], ["KẾ HOẠCH", "Nội dung"], ["©2025 Cổng thông tin"],
+])
+def test_lines_that_may_be_chrome(lines):
+    from extractor.readers.webpage import _line_keys, _may_hold_chrome, _patterns
+
+    chrome = any(_patterns()["chrome"].match(key) for key in _line_keys(lines) if key)
+    assert _may_hold_chrome(lines) or not chrome
+
+
 @pytest.mark.parametrize("text, ends", [
     ("Thực hiện như sau:", True),
     ("năm 2025;", True),
@@ -475,3 +542,13 @@ def test_ends_sentence(text, ends):
     from extractor.readers.txt import _ends_sentence
 
     assert _ends_sentence(text) == ends
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "Kế hoạch", "**I. MỤC ĐÍCH, YÊU CẦU**", "100% đội ngũ; 2025–2030", "“Tết” …", "a_b 1²3 Ⅻ ½",
+    "e\u0301\u00a0x", "\ud800ab", "ß İ ǅ", "\x00\x7f~", "日本語 2", "Điều 3.", "٣ ۳ a",
+])
+def test_letters_are_counted_as_the_regex_counts_them(text):
+    from extractor.readers.txt import _LETTERS, _letters
+
+    assert _letters(text) == sum(map(len, _LETTERS.findall(text)))

@@ -155,6 +155,9 @@ class _Paragraphs:
 
     def _joins(self, line: str, stripped: str, text: str) -> bool:
         """Whether `line` continues the open paragraph (`text`: the line without marks)."""
+        if self.mode == "lines" and not self.width and text and not text[0].islower() \
+                and not self.emphasis_open():
+            return False  # (plain lines: only a line in lower case continues one, by the last rule)
         if _is_structural(stripped):
             return False
         if self.emphasis_open():
@@ -186,24 +189,37 @@ class _Paragraphs:
         return starts_lower and len(previous) >= 40
 
     def flush(self) -> None:
-        if self.lines:
-            block = _block(" ".join(self.lines).strip(), self.markdown)  # _block collapses the spaces
-            if block is not None:
-                if self.center and len(self.lines) == 1:
-                    # a lone line of layout text set around the page's middle: a centred title
-                    line = self.lines[0].rstrip()
-                    indent = _indent(line)
-                    middle = indent + (len(line) - indent) / 2
-                    if indent >= 10 and abs(middle - self.center) <= 8:
-                        block.style.centered = True
-                self.blocks.append(block)
+        if not self.lines:
+            return  # (nothing open: the marks and the break were reset with the last paragraph)
+        block = _block(" ".join(self.lines).strip(), self.markdown)  # _block collapses the spaces
+        if block is not None:
+            if self.center and len(self.lines) == 1:
+                # a lone line of layout text set around the page's middle: a centred title
+                line = self.lines[0].rstrip()
+                indent = _indent(line)
+                middle = indent + (len(line) - indent) / 2
+                if indent >= 10 and abs(middle - self.center) <= 8:
+                    block.style.centered = True
+            self.blocks.append(block)
         self.lines = []
         self.marks = self.stars = 0
         self.after_break = False
 
 
+_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+
+
 def _letters(text: str) -> int:
-    """How many letters the text holds."""
+    """How many letters (`_LETTERS`) the text holds.
+
+    Text is mostly letters, spaces, digits and ASCII punctuation, and a regex is slow at telling
+    letters: the ASCII non-letters are dropped from the text's UTF-8 bytes in one pass (no byte
+    of a longer character is ASCII), and what is left, when it is all letters, counted at once.
+    """
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_NON_LETTERS)
+    rest = rest.decode("utf-8", "surrogatepass")
+    if rest.isalpha() or not rest:
+        return len(rest)
     return sum(map(len, _LETTERS.findall(text)))
 
 
@@ -310,8 +326,17 @@ def _cell_paragraphs(cell: list[str], markdown: bool) -> list[Block]:
 
 # --- layout (pdftotext -layout) -------------------------------------------------------------
 
+def _one_run(line: str) -> bool:
+    """Whether the line's words are all one or two spaces apart: one run of `_COLUMN_RUN`, and
+    no columns (white space other than the space is unprintable)."""
+    stripped = line.strip()
+    return "   " not in stripped and stripped.isprintable()
+
+
 def _split_columns(line: str) -> tuple[str, str, int] | None:
     """(left, right, right column) of a line with two columns side by side, else None."""
+    if _one_run(line):
+        return None
     runs = list(_COLUMN_RUN.finditer(line))
     if len(runs) < 2:
         return None
@@ -350,6 +375,8 @@ def _column_blocks(zone: list[str]) -> list[Block]:
 
 def _table_cells(line: str) -> list[str] | None:
     """The cells of a table row laid out in columns (3+ runs of text apart), else None."""
+    if _one_run(line):
+        return None
     runs = _COLUMN_RUN.findall(line)
     return runs if len(runs) >= 3 else None
 

@@ -28,14 +28,22 @@ _MARKUP = re.compile(r"[*#>|_]+")
 
 
 @cache
-def _patterns() -> dict[str, re.Pattern]:
-    """One pattern per list of page_chrome.toml, and "chrome": any tail marker (its group
-    "tail" set) or line to remove, to tell both with one match."""
+def _chrome_table() -> dict[str, list[str]]:
     text = resources.files("extractor.data").joinpath("page_chrome.toml").read_text(encoding="utf-8")
-    table = tomllib.loads(text)
+    return tomllib.loads(text)
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern]:
+    """One pattern per list of page_chrome.toml; "chrome": any tail marker (its group "tail"
+    set) or line to remove, to tell both with one match; "first_word": in the folded text of
+    lines (`_folded_lines`, after a line break), a line that begins with a first word of chrome."""
+    table = _chrome_table()
     sources = {name: "(?:" + "|".join(f"(?:{p})" for p in table[name]) + r")\Z"
                for name in ("remove_lines", "tail_markers", "head_lines")}
     sources["chrome"] = f"(?P<tail>{sources['tail_markers']})|{sources['remove_lines']}"
+    first_words = "|".join(map(re.escape, table["first_words"]))
+    sources["first_word"] = rf"\n([^\S\n]*+(?:{first_words}).*)"
     return {name: re.compile(source) for name, source in sources.items()}
 
 
@@ -65,7 +73,7 @@ def single_spaced(text: str) -> str:
     return " ".join(text.split())
 
 
-_MAX_CHROME_LINE = 160  # page chrome lines are short; longer lines are not matched at all
+_MAX_CHROME_LINE = 160  # page chrome lines are short; a longer line is matched as it is, only stripped
 
 
 def is_chrome_line(line: str) -> bool:
@@ -77,27 +85,67 @@ def is_tail_marker(line: str) -> bool:
 
 
 def _line_keys(lines: list[str]) -> list[str]:
-    """`line_key` of each line shorter than `_MAX_CHROME_LINE`, any other line stripped.
-
-    The short lines are normalised, unmarked and case-folded as one text: each of these steps
-    treats every character on its own or, for NFC, stops at a line break (nothing composes
-    with one), so the text's lines are the lines' keys but for their spaces, collapsed last
-    (case folding neither makes nor removes white space).
-    """
-    keys = [line.strip() for line in lines]  # (an empty line's key is empty)
+    """`line_key` of each line shorter than `_MAX_CHROME_LINE`, any other line stripped."""
     short = [i for i, line in enumerate(lines) if 0 < len(line) < _MAX_CHROME_LINE]
-    text = "\n".join([lines[i] for i in short])
-    if text.count("\n") > len(short) - 1:  # a line holds a line break (html blocks can)
-        for i in short:
-            keys[i] = line_key(lines[i])
-        return keys
+    folded = _folded_lines([lines[i] for i in short])
+    if folded is None:  # a line holds a line break (html blocks can)
+        return [_key(line) for line in lines]
+    keys = [line.strip() for line in lines]  # (an empty line's key is empty)
+    for i, key in zip(short, folded.split("\n")):
+        keys[i] = single_spaced(key)
+    return keys
+
+
+def _folded_lines(lines: list[str]) -> str | None:
+    """The lines' keys but for their spaces, joined by line breaks (None when a line holds one).
+
+    The lines are normalised, unmarked and case-folded as one text: each of these steps treats
+    every character on its own or, for NFC, stops at a line break (nothing composes with one),
+    so the text's lines are the lines' keys once their spaces are collapsed (case folding
+    neither makes nor removes white space).
+    """
+    text = "\n".join(lines)
+    if lines and text.count("\n") > len(lines) - 1:
+        return None
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    for mark in "*#>|_":  # (one space a mark: the spaces are collapsed below, as after _MARKUP)
+    for mark in "*#>|_":  # (one space a mark: the spaces are collapsed after, as after _MARKUP)
         if mark in text:
             text = text.replace(mark, " ")
-    for i, key in zip(short, text.casefold().split("\n")):
-        keys[i] = single_spaced(key)
+    return text.casefold()
+
+
+def _key(line: str) -> str:
+    """A line's key, as `_line_keys` gives it: `line_key` of a short line, any other stripped."""
+    return line_key(line) if 0 < len(line) < _MAX_CHROME_LINE else line.strip()
+
+
+def _may_hold_chrome(lines: list[str]) -> bool:
+    """False when no line is chrome (tail marker or line to remove), found without the key of
+    every line: a short line is matched only when it begins with a first word of chrome."""
+    is_chrome = _patterns()["chrome"].match
+    short = [line for line in lines if 0 < len(line) < _MAX_CHROME_LINE]
+    folded = _folded_lines(short)
+    if folded is None:
+        return True  # (decided line by line, on the keys)
+    if any(is_chrome(single_spaced(line)) for line in _patterns()["first_word"].findall("\n" + folded)):
+        return True
+    return any(is_chrome(line.strip()) for line in lines if len(line) >= _MAX_CHROME_LINE)
+
+
+def _head_keys(lines: list[str]) -> list[str]:
+    """The keys of the lines at the top that `_document_start` looks at when no line was removed:
+    down to the first non-blank one when it is no menu line (`head_lines`), else down to the
+    last it looks at."""
+    is_menu = _patterns()["head_lines"].match
+    keys = []
+    nonblank = 0
+    for line in lines:
+        keys.append(_key(line))
+        if keys[-1]:
+            nonblank += 1
+            if nonblank == _HEADER_SEARCH_LINES or (nonblank == 1 and not is_menu(keys[-1])):
+                break
     return keys
 
 
@@ -111,11 +159,12 @@ _HEADER_SEARCH_LINES = 15
 
 def strip_page_chrome(lines: list[str]) -> list[str]:
     """The lines of a document without the page around it (blank lines are kept)."""
-    patterns = _patterns()
+    if not _may_hold_chrome(lines):  # most documents: only menu lines at the top to look for
+        return lines[_document_start(_head_keys(lines), None):]
     keys = _line_keys(lines)
-    is_chrome = patterns["chrome"].match
+    is_chrome = _patterns()["chrome"].match
     matches = [is_chrome(key) if key else None for key in keys]
-    if not any(matches):  # most documents: no chrome line, only menu lines at the top to look for
+    if not any(matches):
         return lines[_document_start(keys, None):]
     total = sum(map(len, keys)) or 1
     first_chrome: int | None = None  # where, among the kept lines, chrome was first removed
