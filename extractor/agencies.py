@@ -210,6 +210,7 @@ def name_end(text: str, key: str, i: int, limit: int, strict: bool = True) -> tu
     after_modifier = comma = False  # "các cơ quan thông tin, tuyên truyền": modifiers in a row
     lowers: list[int] = []  # the lower-case words since the last capitalised one
     space = _SPACE.match
+    levels = lex.levels  # most names do not end with one: told before `_ends_with_level` is asked
     while True:
         token = _NEXT_WORD.match(key, j, limit)
         k = token.start("word")
@@ -256,7 +257,8 @@ def name_end(text: str, key: str, i: int, limit: int, strict: bool = True) -> tu
                 break
             lowers = []
         else:
-            if not plural and not key[k].isdigit() and _ends_with_level(text, key, start, end) \
+            if not plural and not key[k].isdigit() and key.endswith(levels, start, end) \
+                    and _ends_with_level(text, key, start, end) \
                     and not lex.follower.match(key, k, limit):
                 break  # "Công an xã xác minh…": after its place level a body's name goes on only capitalised
             lowers.append(k)
