@@ -91,17 +91,34 @@ def _separators(text: str) -> list[int]:
     return sorted(found)
 
 
+@cache
+def _after_separator() -> re.Pattern:
+    """What follows a symbol's first separator: a code, or the year and the next separator
+    (a space or a line break may come first). Dates ("15/7/2021") and list dashes fail it at once."""
+    g = grammar()["symbol"]
+    return re.compile(rf"[ \n]?(?:{g['code']}|{g['year']} ?[/{_DASH}])")
+
+
+# what the grammar's number ends with (a digit, its small letter suffix) or the space after it
+_NUMBER_LAST = frozenset("abcdefghijklmnopqrstuvwxyzđ ")
+
+
 def finditer(text: str):
     """Every symbol in `text`: the matches of `symbol_regex().finditer(text)` that start cleanly.
 
     A symbol's number is followed by its first separator (the year's slash or the one before
     the codes), so the regex is tried only where a number ends right before a separator, in
     order, each from the end of the last match, as `finditer` would; a regex scan of the
-    whole text for digits costs several times more.
+    whole text for digits costs several times more. Most separators are passed over at once:
+    a list's dash or a word's hyphen follows a character no number ends with, and a date's
+    slash is not followed by what follows a symbol's first separator.
     """
-    rx, number_before = symbol_regex(), _number_before()
+    rx, number_before, after_separator = symbol_regex(), _number_before(), _after_separator()
     end = 0
     for sep in _separators(text):
+        last = text[sep - 1: sep]
+        if not last or not (last in _NUMBER_LAST or last.isdecimal()) or not after_separator.match(text, sep + 1):
+            continue
         number = number_before.search(text, max(end, sep - _NUMBER_REACH), sep)
         m = number and rx.match(text, number.start())
         if m:
