@@ -713,8 +713,26 @@ def _sentence_start(text: str, floor: int, pos: int) -> int:
             i = text.rfind(ch, floor, i)
         start = max(start, i + 1)
     return start
-_BASIS_OPENING = re.compile(r"(?:^|(?<=\n)|(?<=[.!?:]\s))[\s*\-+|]*(?P<verb>căn cứ|thực hiện|triển khai|theo|xét|tiếp theo|để)(?!\w)",
-                            re.MULTILINE)
+
+
+# a verb that opens a basis sentence ("Căn cứ …", "Thực hiện …", "Để thực hiện …"), at the start of
+# a line or of a sentence, after any list marks: the verbs are found first (a regex that opens
+# with a look-behind is tried at every position), then what comes before them is looked at
+_BASIS_VERB = re.compile(r"(?:căn cứ|thực hiện|triển khai|theo|xét|tiếp theo|để)(?!\w)")
+_LIST_MARKS = "*-+|"  # with white space, what may come between a line's start and its verb
+
+
+def _opens_sentence(key: str, floor: int, verb: int) -> bool:
+    """Does the verb at `verb` open the text, a line, or a sentence (after ".", "!", "?" or ":"
+    and a white space), with only white space and list marks between, that opening at or after
+    `floor`?"""
+    p = verb
+    while True:
+        if p == 0 or key[p - 1] == "\n" or (p >= 2 and key[p - 2] in ".!?:" and key[p - 1].isspace()):
+            return True
+        if p == floor or not (key[p - 1].isspace() or key[p - 1] in _LIST_MARKS):
+            return False
+        p -= 1
 
 
 def _basis_test(doc: Document, sections: list[Section]):
@@ -739,12 +757,14 @@ def _basis_test(doc: Document, sections: list[Section]):
         can_cu.append((m.start(), end.end() if end else limit))
 
     def basis(pos: int) -> bool:
-        if any(a <= pos < b for a, b in can_cu):
-            return True
+        for a, b in can_cu:
+            if a <= pos < b:
+                return True
         if not header_end <= pos < pre_end:
             return False
         sentence = _sentence_start(doc.text, max(header_end, pos - 1500), pos)
-        return any(doc.text[o.start("verb")].isupper() for o in _BASIS_OPENING.finditer(doc.key, sentence, pos))
+        return any(doc.text[v.start()].isupper() and _opens_sentence(doc.key, sentence, v.start())
+                   for v in _BASIS_VERB.finditer(doc.key, sentence, pos))
     return basis
 
 
