@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from .doctypes import DocType, by_abbreviation
@@ -134,7 +134,7 @@ class Symbol:
     codes: tuple[str, ...]  # ("CTr", "TU")
     party: bool  # number-KIND/ISSUER
 
-    @property
+    @cached_property  # read for the type, the warnings and the year test of every citation
     def kind_code(self) -> str | None:
         """The abbreviation naming the kind of document, if the symbol has one ("KH", "NĐ")."""
         first = self.codes[0] if self.codes else ""
