@@ -155,13 +155,12 @@ class Symbol:
         return self.codes[1:] if self.kind_code else self.codes
 
 
-_SPACE = re.compile(r"\s+")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\ufffe]")
 
 
 def normalise(text: str) -> str:
     """The number as printed, without spaces or line breaks, dashes folded: '08 - CTr/TU' -> '08-CTr/TU'."""
-    return _DASHES.sub("-", _SPACE.sub("", text))
+    return _DASHES.sub("-", "".join(text.split()))  # split: at the white space "\s" matches
 
 
 _CODE_SEPARATOR = re.compile(rf"[\s/{_DASH}]+")
