@@ -290,11 +290,6 @@ def _date_before(doc: Document, start: int) -> tuple[str | None, str | None, int
     return (found[0].iso, found[0].text, m.start("date")) if found else (None, None, None)
 
 
-def _type_word_at(key: str, pos: int) -> bool:
-    """Does a type word start at `pos`?"""
-    return bool(_type_anywhere().match(key, pos))
-
-
 def _phrase_after(doc: Document, pos: int, stops: re.Pattern, max_words: int,
                   name_words: frozenset[str] = frozenset()) -> tuple[str | None, int]:
     """Words from `pos` up to a stop word, punctuation or a new list item; (phrase, end).
@@ -304,21 +299,22 @@ def _phrase_after(doc: Document, pos: int, stops: re.Pattern, max_words: int,
     ends the phrase before another document ("… và Kế hoạch số …") or a lower-case clause.
     """
     text, key = doc.text, doc.key
+    type_word_at = _type_anywhere().match  # does a type word start at a position?
     words: list[tuple[int, int]] = []
     i = pos
     limit = min(len(text), pos + 250)
     while i < limit and len(words) < max_words:
         w = _NEXT_WORD.match(text, i)
-        if w["item"] is not None or w["word"] is None:
+        start, end = w.span("word")  # (-1, -1) when there is no word
+        if start < 0 or w["item"] is not None:
             break
-        start, end = w.span("word")
         first = text[start]
-        if words and first.isupper() and _type_word_at(key, start):
+        if words and first.isupper() and type_word_at(key, start):
             break  # the next document: "… của UBND tỉnh, Kế hoạch số …"
         if first.islower() or not first.isalpha():
             if key[start: end] == "và":
                 nxt = _TOKEN.match(text, _GAP.match(text, end).end())
-                if not nxt or not nxt.group()[:1].isupper() or _type_word_at(key, nxt.start()):
+                if not nxt or not nxt.group()[:1].isupper() or type_word_at(key, nxt.start()):
                     break
             elif stops.match(key, start, start + 24):
                 break
