@@ -290,11 +290,6 @@ def _date_before(doc: Document, start: int) -> tuple[str | None, str | None, int
     return (found[0].iso, found[0].text, m.start("date")) if found else (None, None, None)
 
 
-def _type_word_at(key: str, pos: int) -> bool:
-    """Does a type word start at `pos`?"""
-    return bool(_type_anywhere().match(key, pos))
-
-
 def _phrase_after(doc: Document, pos: int, stops: re.Pattern, max_words: int,
                   name_words: frozenset[str] = frozenset()) -> tuple[str | None, int]:
     """Words from `pos` up to a stop word, punctuation or a new list item; (phrase, end).
@@ -304,21 +299,22 @@ def _phrase_after(doc: Document, pos: int, stops: re.Pattern, max_words: int,
     ends the phrase before another document ("… và Kế hoạch số …") or a lower-case clause.
     """
     text, key = doc.text, doc.key
+    type_word_at = _type_anywhere().match  # does a type word start at a position?
     words: list[tuple[int, int]] = []
     i = pos
     limit = min(len(text), pos + 250)
     while i < limit and len(words) < max_words:
         w = _NEXT_WORD.match(text, i)
-        if w["item"] is not None or w["word"] is None:
+        start, end = w.span("word")  # (-1, -1) when there is no word
+        if start < 0 or w["item"] is not None:
             break
-        start, end = w.span("word")
         first = text[start]
-        if words and first.isupper() and _type_word_at(key, start):
+        if words and first.isupper() and type_word_at(key, start):
             break  # the next document: "… của UBND tỉnh, Kế hoạch số …"
         if first.islower() or not first.isalpha():
             if key[start: end] == "và":
                 nxt = _TOKEN.match(text, _GAP.match(text, end).end())
-                if not nxt or not nxt.group()[:1].isupper() or _type_word_at(key, nxt.start()):
+                if not nxt or not nxt.group()[:1].isupper() or type_word_at(key, nxt.start()):
                     break
             elif stops.match(key, start, start + 24):
                 break
@@ -498,24 +494,42 @@ _LIST_GAP = re.compile(r"[\s,;]*(?:và\s+)?(?:các\s+)?")
 
 
 @cache
-def _standard_markers() -> tuple[str, ...]:
-    """Strings one of which every standard prefix holds ("CVN", "ISO"): every standard cited has
-    one of them in it."""
+def _standard_markers() -> tuple[tuple[str, frozenset[int]], ...]:
+    """Strings one of which every standard prefix holds ("CVN", "ISO"), each with how far into a
+    prefix it stands ("CVN" 1 into "TCVN", "ISO" 0 into "ISO" and 5 into "TCVN ISO"): a standard
+    cited starts that far before one of them."""
     g = symbols.grammar()["standard"]
-    markers = tuple(g["markers"])
-    missing = [p for p in g["prefixes"] if not any(m in p for m in markers)]
+    missing = [p for p in g["prefixes"] if not any(m in p for m in g["markers"])]
     if missing:
         raise ValueError(f"citation_grammar.toml: standard prefixes without a marker: {missing}")
-    return markers
+    return tuple((m, frozenset(i for p in g["prefixes"] for i in range(len(p)) if p.startswith(m, i)))
+                 for m in g["markers"])
+
+
+def _standard_matches(text: str):
+    """The matches of `symbols.standard_regex().finditer(text)`. A standard opens with a prefix,
+    so the regex is tried only where a prefix's marker says one may start, in order, each from
+    the end of the last match, as `finditer` would (a regex that opens with a choice of
+    prefixes is tried at every position). Most documents cite no standard: one `str.find` for
+    each marker is then all."""
+    starts = set()
+    for marker, offsets in _standard_markers():
+        i = text.find(marker)
+        while i >= 0:
+            starts.update(i - k for k in offsets if i >= k)
+            i = text.find(marker, i + 1)
+    rx, end = symbols.standard_regex(), 0
+    for start in sorted(starts):
+        m = rx.match(text, start) if start >= end else None
+        if m:
+            end = m.end()
+            yield m
 
 
 def _find_standards(doc: Document) -> list[CitedMention]:
-    # most documents cite no standard: substring tests are much cheaper than the regex scan
-    if not any(m in doc.text for m in _standard_markers()):
-        return []
     t = symbols.grammar()["standard"]["type"]
     return [CitedMention(start=m.start(), end=m.end(), number=" ".join(m.group().split()), type=t)
-            for m in symbols.standard_regex().finditer(doc.text) if not doc.text[m.start() - 1: m.start()].isalnum()]
+            for m in _standard_matches(doc.text) if not doc.text[m.start() - 1: m.start()].isalnum()]
 
 
 _INNER_LAW = re.compile(r"(?:bộ luật|luật)\s+")
@@ -713,8 +727,26 @@ def _sentence_start(text: str, floor: int, pos: int) -> int:
             i = text.rfind(ch, floor, i)
         start = max(start, i + 1)
     return start
-_BASIS_OPENING = re.compile(r"(?:^|(?<=\n)|(?<=[.!?:]\s))[\s*\-+|]*(?P<verb>căn cứ|thực hiện|triển khai|theo|xét|tiếp theo|để)(?!\w)",
-                            re.MULTILINE)
+
+
+# a verb that opens a basis sentence ("Căn cứ …", "Thực hiện …", "Để thực hiện …"), at the start of
+# a line or of a sentence, after any list marks: the verbs are found first (a regex that opens
+# with a look-behind is tried at every position), then what comes before them is looked at
+_BASIS_VERB = re.compile(r"(?:căn cứ|thực hiện|triển khai|theo|xét|tiếp theo|để)(?!\w)")
+_LIST_MARKS = "*-+|"  # with white space, what may come between a line's start and its verb
+
+
+def _opens_sentence(key: str, floor: int, verb: int) -> bool:
+    """Does the verb at `verb` open the text, a line, or a sentence (after ".", "!", "?" or ":"
+    and a white space), with only white space and list marks between, that opening at or after
+    `floor`?"""
+    p = verb
+    while True:
+        if p == 0 or key[p - 1] == "\n" or (p >= 2 and key[p - 2] in ".!?:" and key[p - 1].isspace()):
+            return True
+        if p == floor or not (key[p - 1].isspace() or key[p - 1] in _LIST_MARKS):
+            return False
+        p -= 1
 
 
 def _basis_test(doc: Document, sections: list[Section]):
@@ -739,12 +771,14 @@ def _basis_test(doc: Document, sections: list[Section]):
         can_cu.append((m.start(), end.end() if end else limit))
 
     def basis(pos: int) -> bool:
-        if any(a <= pos < b for a, b in can_cu):
-            return True
+        for a, b in can_cu:
+            if a <= pos < b:
+                return True
         if not header_end <= pos < pre_end:
             return False
         sentence = _sentence_start(doc.text, max(header_end, pos - 1500), pos)
-        return any(doc.text[o.start("verb")].isupper() for o in _BASIS_OPENING.finditer(doc.key, sentence, pos))
+        return any(doc.text[v.start()].isupper() and _opens_sentence(doc.key, sentence, v.start())
+                   for v in _BASIS_VERB.finditer(doc.key, sentence, pos))
     return basis
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from .doctypes import DocType, by_abbreviation
@@ -91,17 +91,34 @@ def _separators(text: str) -> list[int]:
     return sorted(found)
 
 
+@cache
+def _after_separator() -> re.Pattern:
+    """What follows a symbol's first separator: a code, or the year and the next separator
+    (a space or a line break may come first). Dates ("15/7/2021") and list dashes fail it at once."""
+    g = grammar()["symbol"]
+    return re.compile(rf"[ \n]?(?:{g['code']}|{g['year']} ?[/{_DASH}])")
+
+
+# what the grammar's number ends with (a digit, its small letter suffix) or the space after it
+_NUMBER_LAST = frozenset("abcdefghijklmnopqrstuvwxyzđ ")
+
+
 def finditer(text: str):
     """Every symbol in `text`: the matches of `symbol_regex().finditer(text)` that start cleanly.
 
     A symbol's number is followed by its first separator (the year's slash or the one before
     the codes), so the regex is tried only where a number ends right before a separator, in
     order, each from the end of the last match, as `finditer` would; a regex scan of the
-    whole text for digits costs several times more.
+    whole text for digits costs several times more. Most separators are passed over at once:
+    a list's dash or a word's hyphen follows a character no number ends with, and a date's
+    slash is not followed by what follows a symbol's first separator.
     """
-    rx, number_before = symbol_regex(), _number_before()
+    rx, number_before, after_separator = symbol_regex(), _number_before(), _after_separator()
     end = 0
     for sep in _separators(text):
+        last = text[sep - 1: sep]
+        if not last or not (last in _NUMBER_LAST or last.isdecimal()) or not after_separator.match(text, sep + 1):
+            continue
         number = number_before.search(text, max(end, sep - _NUMBER_REACH), sep)
         m = number and rx.match(text, number.start())
         if m:
@@ -117,7 +134,7 @@ class Symbol:
     codes: tuple[str, ...]  # ("CTr", "TU")
     party: bool  # number-KIND/ISSUER
 
-    @property
+    @cached_property  # read for the type, the warnings and the year test of every citation
     def kind_code(self) -> str | None:
         """The abbreviation naming the kind of document, if the symbol has one ("KH", "NĐ")."""
         first = self.codes[0] if self.codes else ""
@@ -138,13 +155,12 @@ class Symbol:
         return self.codes[1:] if self.kind_code else self.codes
 
 
-_SPACE = re.compile(r"\s+")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\ufffe]")
 
 
 def normalise(text: str) -> str:
     """The number as printed, without spaces or line breaks, dashes folded: '08 - CTr/TU' -> '08-CTr/TU'."""
-    return _DASHES.sub("-", _SPACE.sub("", text))
+    return _DASHES.sub("-", "".join(text.split()))  # split: at the white space "\s" matches
 
 
 _CODE_SEPARATOR = re.compile(rf"[\s/{_DASH}]+")

@@ -7,7 +7,8 @@ import re
 import pytest
 
 from extractor import symbols
-from extractor.citations import _alternation, _find_word, _heading_line, _sentence_start, find_citations
+from extractor.citations import (_BASIS_VERB, _alternation, _find_word, _heading_line, _opens_sentence, _sentence_start,
+                                 _standard_matches, find_citations)
 from extractor.document import from_text
 from extractor.model import DocumentInfo, Section
 
@@ -344,3 +345,24 @@ def test_word_search_finds_what_the_regex_finds(word, text):
 def test_heading_line_is_where_a_line_opens_with_a_heading(text, pos):
     m = re.compile(r"(?m)^[\s*|]*(?:[IVX]{1,4}\.\s|PHẦN\b|Phần thứ|CHƯƠNG\b|Chương [IVX\d])").search(text, pos)
     assert _heading_line(text, pos) == (m.start() if m else None)
+
+
+@pytest.mark.parametrize("text, floor, pos", [
+    ("Căn cứ A", 0, 8), ("x\n - Thực hiện A", 0, 16), ("A. Theo B", 0, 9), ("A.  Theo B", 0, 10), ("A.\tĐể B", 3, 7),
+    ("ATheo B", 0, 7), ("A: * + | Xét B", 0, 14), ("Tiếp theo B", 0, 11), ("Tiếp\ntheo B", 0, 11), ("x  Theo", 2, 7),
+    ("Theodore", 0, 8), ("Theo", 0, 3), ("\n\n  Triển khai", 3, 14),
+])
+def test_basis_opening_found_as_the_regex_finds_it(text, floor, pos):
+    key = text.lower()
+    rx = re.compile(r"(?:^|(?<=\n)|(?<=[.!?:]\s))[\s*\-+|]*(?P<verb>căn cứ|thực hiện|triển khai|theo|xét|tiếp theo|để)(?!\w)",
+                    re.MULTILINE)
+    regex = [o.start("verb") for o in rx.finditer(key, floor, pos)]
+    verbs = [v.start() for v in _BASIS_VERB.finditer(key, floor, pos) if _opens_sentence(key, floor, v.start())]
+    assert verbs == regex
+
+
+@pytest.mark.parametrize("text", [
+    "TCVN ISO 9001:2015, TCVN 5574, QCVN 01:2021 và ISO/IEC 27001", "ISOISO 9001 TCVNISO 1", "xTCVN 1 ISO", "CVN 1 ISO", "",
+])
+def test_standards_found_as_the_regex_finds_them(text):
+    assert [m.span() for m in _standard_matches(text)] == [m.span() for m in symbols.standard_regex().finditer(text)]
