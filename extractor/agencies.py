@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from .alternation import alternation
 from .normalize import match_key
 
 
@@ -38,27 +39,6 @@ class Lexicon:
     level_compound: re.Pattern  # a word that starts with a level's syllable ("xã hội")
     name_start: re.Pattern  # title, "các", head: one test that rules out most positions at once
     data: dict
-
-
-def alternation(words) -> str:
-    """One regex for a word list, as a trie ("ban(?: hành| chỉ đạo)?…"): a position is tested in
-    the length of a word, not once per word; the longest word still wins."""
-    trie: dict = {}
-    for w in set(words):
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_regex(trie)
-
-
-def _trie_regex(node: dict) -> str:
-    ends = "" in node
-    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if ends else body
 
 
 @cache

@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .agencies import Name, agency_key, alternation, lexicon, name_end, split_names
+from .agencies import Name, agency_key, lexicon, name_end, split_names
+from .alternation import alternation
 from .blocks import Cell
 from .dates import find_dates
 from .document import Document

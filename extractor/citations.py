@@ -27,34 +27,16 @@ from .dates import date_at_start, find_dates
 from .doctypes import document_types
 from .document import Document
 from .model import Citation, DocumentInfo, Section, Warning
+from .alternation import alternation
 from .normalize import match_key
 
 # ---------------------------------------------------------------- grammar, compiled once
 
 
 def _alternation(words) -> str:
-    """Words as a regex alternation; a space matches any run of white space (a line break inside
-    "Nghị" ⏎ "định" or a law's name).
-
-    The words are written as a tree of shared beginnings ("kế hoạch|kết luận" as
-    "kế(?:\\s+hoạch|t\\s+luận)"): the engine tries the branches one by one at every position, so
-    fewer branches search faster. It matches as the longest-first list "w1|w2|…" would: branches
-    that part at a character never both match, and where one word goes on after another ends
-    ("luật" and "luật đất đai"), the longer is tried first.
-    """
-    tree: dict = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a word ends here
-
-    def regex(node: dict) -> str:
-        branches = [("\\s+" if ch == " " else re.escape(ch)) + regex(child) for ch, child in node.items() if ch]
-        if "" not in node:
-            return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return "(?:" + "|".join(branches) + ")?" if branches else ""
-    return regex(tree)
+    """Words as one regex (a tree of shared beginnings); a space matches any run of white space
+    (a line break inside "Nghị" ⏎ "định" or a law's name)."""
+    return alternation(words, space=r"\s+")
 
 
 _COMMON_SMALL_LETTERS = "nhtcigaoum"  # the commonest small letters of Vietnamese text
