@@ -620,12 +620,9 @@ def _type_prefixes() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile("|".join(map(re.escape, names))), names
 
 
-def by_name_or(name: str) -> str | None:
-    """The type a named document's first words give ("Luật Đầu tư công" -> "Luật")."""
-    return _type_by_name_key(match_key(name))
-
-
 def _type_by_name_key(key: str) -> str | None:
+    """The type a named document's first words give, from their match key ("luật đầu tư công" ->
+    "Luật")."""
     prefixes, names = _type_prefixes()
     m = prefixes.match(key)
     return names[m.group()] if m else None
@@ -646,7 +643,12 @@ def _law_names_for_numbers(doc: Document, numbered: list[CitedMention]) -> None:
 
 
 _RECIPIENTS = re.compile(r"kính gửi\s*:?")
-_PREAMBLE_OPENING = re.compile(r"\s*(?:căn cứ|thực hiện|triển khai|theo|xét|tiếp theo|để)\b")
+
+
+@cache
+def _basis_verb() -> re.Pattern:
+    """A word that opens a basis sentence (the grammar's [basis] verbs)."""
+    return re.compile(rf"(?:{alternation(symbols.grammar()['basis']['verbs'])})(?!\w)")
 
 
 def _header_end(doc: Document) -> int:
@@ -674,6 +676,9 @@ def _heading_line(text: str, pos: int) -> int | None:
         return 0
     m = _HEADING_AFTER_BREAK.search(text, max(pos - 1, 0))
     return m.start() + 1 if m else None
+
+
+_LEADING_SPACE = re.compile(r"\s*")
 _SENTENCE_END = re.compile(r"[.:](?:\s*\n|\s+(?=[A-ZĐÀ-Ỹ]))")
 
 
@@ -685,10 +690,11 @@ def _preamble_end(doc: Document, sections: list[Section], header_end: int) -> in
         return heading
     # no outline (a công văn): its first sentence is a preamble when it opens like one
     # ("Thực hiện Công văn số …, Sở Nội vụ báo cáo …"), not when it tells a fact ("Ngày 18/11, …")
-    opening = _PREAMBLE_OPENING.match(doc.key, header_end)
-    if not opening:
+    opening = _LEADING_SPACE.match(doc.key, header_end).end()
+    verb = _basis_verb().match(doc.key, opening)
+    if not verb:
         return header_end
-    m = _SENTENCE_END.search(doc.text, opening.end())
+    m = _SENTENCE_END.search(doc.text, verb.end())
     return m.end() if m else len(doc.text)
 
 
@@ -711,10 +717,9 @@ def _sentence_start(text: str, floor: int, pos: int) -> int:
     return start
 
 
-# a verb that opens a basis sentence ("Căn cứ …", "Thực hiện …", "Để thực hiện …"), at the start of
-# a line or of a sentence, after any list marks: the verbs are found first (a regex that opens
-# with a look-behind is tried at every position), then what comes before them is looked at
-_BASIS_VERB = re.compile(r"(?:căn cứ|thực hiện|triển khai|theo|xét|tiếp theo|để)(?!\w)")
+# a basis verb counts at the start of a line or of a sentence, after any list marks: the verbs are
+# found first (a regex that opens with a look-behind is tried at every position), then what comes
+# before them is looked at
 _LIST_MARKS = "*-+|"  # with white space, what may come between a line's start and its verb
 
 
@@ -760,7 +765,7 @@ def _basis_test(doc: Document, sections: list[Section]):
             return False
         sentence = _sentence_start(doc.text, max(header_end, pos - 1500), pos)
         return any(doc.text[v.start()].isupper() and _opens_sentence(doc.key, sentence, v.start())
-                   for v in _BASIS_VERB.finditer(doc.key, sentence, pos))
+                   for v in _basis_verb().finditer(doc.key, sentence, pos))
     return basis
 
 

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from extractor import symbols
-from extractor.citations import (_BASIS_VERB, _alternation, _find_word, _heading_line, _opens_sentence, _sentence_start,
+from extractor.citations import (_alternation, _basis_verb, _find_word, _heading_line, _opens_sentence, _sentence_start,
                                  _standard_matches, find_citations)
 from extractor.document import from_text
 from extractor.model import DocumentInfo, Section
@@ -357,7 +357,7 @@ def test_basis_opening_found_as_the_regex_finds_it(text, floor, pos):
     rx = re.compile(r"(?:^|(?<=\n)|(?<=[.!?:]\s))[\s*\-+|]*(?P<verb>căn cứ|thực hiện|triển khai|theo|xét|tiếp theo|để)(?!\w)",
                     re.MULTILINE)
     regex = [o.start("verb") for o in rx.finditer(key, floor, pos)]
-    verbs = [v.start() for v in _BASIS_VERB.finditer(key, floor, pos) if _opens_sentence(key, floor, v.start())]
+    verbs = [v.start() for v in _basis_verb().finditer(key, floor, pos) if _opens_sentence(key, floor, v.start())]
     assert verbs == regex
 
 
