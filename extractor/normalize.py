@@ -115,9 +115,7 @@ def _move_tone(m: re.Match) -> str:
 _LOWER_TONED = "".join(v for v in _TONED_VOWELS if v.islower())
 _OLD_TONE_LOWER = (("o", re.compile(rf"o(?<!q.)[{_LOWER_TONED}]")), ("u", re.compile(rf"u(?<!q.)[{_LOWER_TONED}]")))
 
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
-_DASH = re.compile(rf"[{_DASHES}]")
-_LONG_TEXT = 100  # characters: past this, looking for each dash beats a regex tried at every one
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"  # folded to "-"
 
 
 def match_key(text: str) -> str:
@@ -136,8 +134,6 @@ def match_key(text: str) -> str:
         key = retone(text).lower()
     if len(key) != len(text):  # a character whose lower case changes length (never in Vietnamese)
         return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    if len(key) < _LONG_TEXT:
-        return _DASH.sub("-", key)
     for dash in _DASHES:
         if dash in key:
             key = key.replace(dash, "-")
